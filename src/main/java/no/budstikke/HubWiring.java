@@ -1,0 +1,113 @@
+package no.budstikke;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
+import no.budstikke.auth.ApiKeyFile;
+import no.budstikke.auth.ApiKeys;
+import no.budstikke.camel.AnswerWriter;
+import no.budstikke.camel.DatabaseHealthCheck;
+import no.budstikke.camel.Failures;
+import no.budstikke.config.ConfigException;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.Profile;
+import no.budstikke.contract.ContractValidator;
+import no.budstikke.http.IntakeHttp;
+import no.budstikke.http.OpsHttp;
+import no.budstikke.intake.DufQueueIntake;
+import no.budstikke.intake.EventParser;
+import no.budstikke.intake.FileIntake;
+import no.budstikke.intake.IntakeService;
+import no.budstikke.store.Database;
+import no.budstikke.store.EventStore;
+import no.budstikke.store.Jdbc;
+import no.budstikke.store.QuarantineStore;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The object graph of the hub, in one place: settings in, named beans out. Routes refer to the
+ * beans by these names.
+ */
+public final class HubWiring implements CamelConfiguration {
+
+    static final String DUF_ROUTE = "intake-duf-sql";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        HubSettings settings = new HubSettings(key -> context.getPropertiesComponent().resolveProperty(key));
+        Profile profile = settings.profile();
+        Path dataDir = settings.path("budstikke.data.dir", "var");
+        Files.createDirectories(dataDir);
+        Clock clock = Clock.systemUTC();
+
+        ApiKeys keys = ApiKeyFile.load(settings.path("budstikke.api-keys.file", "config/api-keys.json"));
+        refuseUnsafeProductionSettings(profile, keys, settings);
+
+        Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
+                settings.optional("budstikke.db.password").orElse(null), dataDir, settings.integer("budstikke.db.pool-size", 10));
+        context.addService(closing(db));
+        Jdbc jdbc = new Jdbc(db.dataSource());
+        EventStore events = new EventStore(jdbc, clock);
+        QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
+                (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
+        IntakeService intake = new IntakeService(new EventParser(), ContractValidator.fromClasspath(), jdbc, events, quarantine);
+
+        Registry r = context.getRegistry();
+        r.bind("dataSource", db.dataSource());
+        r.bind("eventStore", events);
+        r.bind("quarantineStore", quarantine);
+        r.bind("intakeService", intake);
+        r.bind("intakeHttp", new IntakeHttp(keys, intake));
+        r.bind("opsHttp", new OpsHttp(keys, events, quarantine));
+        r.bind("fileIntake", new FileIntake(intake));
+        r.bind("dufQueueIntake", new DufQueueIntake(intake));
+        r.bind("answerWriter", new AnswerWriter());
+        r.bind("failures", new Failures());
+        HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
+
+        bindDufSource(context, settings);
+    }
+
+    /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */
+    private static void bindDufSource(CamelContext context, HubSettings settings) throws Exception {
+        if (!settings.flag("budstikke.duf.enabled", false)) {
+            ((ModelCamelContext) context).setRouteFilterPattern(null, DUF_ROUTE);
+            return;
+        }
+        HikariDataSource duf = new HikariDataSource();
+        duf.setJdbcUrl(settings.required("budstikke.duf.db.url"));
+        settings.optional("budstikke.duf.db.user").ifPresent(duf::setUsername);
+        settings.optional("budstikke.duf.db.password").ifPresent(duf::setPassword);
+        duf.setMaximumPoolSize(2);
+        duf.setPoolName("duf");
+        duf.setInitializationFailTimeout(-1);
+        context.getRegistry().bind("dufDataSource", (DataSource) duf);
+        context.addService(closing(duf::close));
+    }
+
+    private static void refuseUnsafeProductionSettings(Profile profile, ApiKeys keys, HubSettings settings) {
+        if (profile != Profile.PRODUCTION) return;
+        List<String> devKeys = keys.usingLocalDevKey();
+        if (!devKeys.isEmpty()) {
+            throw new ConfigException("the production profile refuses to start: api-keys.json entry " + devKeys
+                    + " uses the documented local development key; replace it with a key made by 'new-api-key'");
+        }
+    }
+
+    private static ServiceSupport closing(AutoCloseable resource) {
+        return new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                resource.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package no.budstikke.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import no.budstikke.config.ConfigException;
+
+/**
+ * Reads {@code api-keys.json}: one entry per upstream sender and ops caller. Every mistake is
+ * reported with the file and the JSON pointer of the entry, all at once.
+ */
+public final class ApiKeyFile {
+
+    private ApiKeyFile() {
+    }
+
+    public static ApiKeys load(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not readable JSON (" + e.getClass().getSimpleName() + "); expected {\"keys\": [...]}");
+        }
+        List<String> errors = new ArrayList<>();
+        List<ApiKeys.Entry> entries = new ArrayList<>();
+        JsonNode keys = root == null ? null : root.get("keys");
+        if (keys == null || !keys.isArray()) {
+            throw new ConfigException(file + " at /keys: expected an array of {name, sha256, sources, ops}");
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String at = file + " at /keys/" + i;
+            JsonNode k = keys.get(i);
+            String name = k.path("name").asText("");
+            String hash = k.path("sha256").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (!name.matches("[A-Za-z0-9._-]{1,100}")) errors.add(at + "/name: expected 1-100 letters, digits, '.', '_' or '-'");
+            else if (!names.add(name)) errors.add(at + "/name: '" + name + "' is used twice");
+            if (!hash.matches("[0-9a-f]{64}")) errors.add(at + "/sha256: expected the 64 hex digits of the key's SHA-256 (see 'new-api-key' in the README)");
+            else if (!hashes.add(hash)) errors.add(at + "/sha256: the same key is configured twice");
+            List<String> sources = new ArrayList<>();
+            JsonNode src = k.path("sources");
+            if (!src.isArray()) {
+                errors.add(at + "/sources: expected an array of sources such as \"urn:no:udi:mot:centre:C-0301-01\" (may be empty)");
+            } else {
+                for (int j = 0; j < src.size(); j++) {
+                    String s = src.get(j).asText("");
+                    if (!s.startsWith("urn:no:udi:")) errors.add(at + "/sources/" + j + ": expected a source starting with urn:no:udi: (a trailing * matches a prefix)");
+                    sources.add(s);
+                }
+            }
+            JsonNode ops = k.path("ops");
+            if (!ops.isMissingNode() && !ops.isBoolean()) errors.add(at + "/ops: expected true or false");
+            if (errors.isEmpty()) {
+                entries.add(new ApiKeys.Entry(HexFormat.of().parseHex(hash), new Credential(name, sources, ops.asBoolean(false))));
+            }
+        }
+        if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors));
+        return new ApiKeys(entries);
+    }
+}

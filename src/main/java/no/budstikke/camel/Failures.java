@@ -1,0 +1,26 @@
+package no.budstikke.camel;
+
+import no.budstikke.http.HttpAnswer;
+import no.budstikke.http.Problems;
+import no.budstikke.store.StorageException;
+
+/**
+ * What the error route configurations log and answer. Only the hub's own storage errors are
+ * described; other exceptions are named by class, since their messages may quote input.
+ */
+public final class Failures {
+
+    public String describe(Throwable t) {
+        if (t == null) return "unknown failure";
+        return t instanceof StorageException ? t.getMessage() : t.getClass().getName();
+    }
+
+    public HttpAnswer answer(Throwable t) {
+        if (t instanceof StorageException) {
+            return Problems.answer(Problems.problem(503, "storage-unavailable", "Storage is unavailable",
+                    "the request is not acknowledged; send it again (repeats are recognised and stored once)")).withHeader("Retry-After", "5");
+        }
+        return Problems.answer(Problems.problem(500, "internal-error", "Internal error",
+                "the request is not acknowledged; send it again (repeats are recognised and stored once)"));
+    }
+}

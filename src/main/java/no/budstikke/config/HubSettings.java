@@ -1,0 +1,65 @@
+package no.budstikke.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The hub's own settings ({@code budstikke.*}), read through one lookup function so that the
+ * same code serves camel-main's property placeholders (with system property and environment
+ * overrides) and plain unit tests.
+ */
+public final class HubSettings {
+
+    private final Function<String, Optional<String>> lookup;
+
+    public HubSettings(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    public Optional<String> optional(String key) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public String required(String key) {
+        return optional(key).orElseThrow(() -> new ConfigException("setting '" + key + "' is required but not set"));
+    }
+
+    public String string(String key, String fallback) {
+        return optional(key).orElse(fallback);
+    }
+
+    public long bytes(String key, long fallback) {
+        return optional(key).map(v -> ByteSize.parse(key, v)).orElse(fallback);
+    }
+
+    public int integer(String key, int fallback) {
+        return optional(key).map(v -> parseInt(key, v)).orElse(fallback);
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        return optional(key).map(v -> parseFlag(key, v)).orElse(fallback);
+    }
+
+    public Path path(String key, String fallback) {
+        return Path.of(string(key, fallback));
+    }
+
+    public Profile profile() {
+        return Profile.parse(string("budstikke.profile", "embedded"));
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("setting '" + key + "' must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static boolean parseFlag(String key, String value) {
+        if (value.equalsIgnoreCase("true")) return true;
+        if (value.equalsIgnoreCase("false")) return false;
+        throw new ConfigException("setting '" + key + "' must be true or false, got '" + value + "'");
+    }
+}

@@ -1,0 +1,110 @@
+package no.budstikke.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import no.budstikke.auth.ApiKeys;
+import no.budstikke.auth.Credential;
+import no.budstikke.store.EventStatus;
+import no.budstikke.store.EventStore;
+import no.budstikke.store.QuarantineEntry;
+import no.budstikke.store.QuarantineStore;
+
+/** Read-only ops views: event status and the quarantine. */
+public final class OpsHttp {
+
+    static final int MAX_PAGE = 500;
+
+    private final ApiKeys keys;
+    private final EventStore events;
+    private final QuarantineStore quarantine;
+
+    public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine) {
+        this.keys = keys;
+        this.events = events;
+        this.quarantine = quarantine;
+    }
+
+    /** An event's processing status, for ops and for the sender that owns its source. */
+    public HttpAnswer eventStatus(String key, String authorization) {
+        Optional<Credential> caller = keys.authenticate(authorization);
+        if (caller.isEmpty()) return Problems.unauthorized();
+        Optional<EventStatus> status = key == null || !key.matches("[0-9a-f]{32}") ? Optional.empty() : events.status(key);
+        if (status.isEmpty() || !(caller.get().ops() || caller.get().mayPublish(status.get().source()))) {
+            // The same answer for "unknown" and "not yours": a key says nothing about someone else's events.
+            return Problems.notFound("no event with this key is visible to this credential");
+        }
+        EventStatus s = status.get();
+        ObjectNode n = HttpAnswer.object();
+        n.put("key", s.key());
+        n.put("source", s.source());
+        n.put("id", s.id());
+        n.put("type", s.type());
+        n.put("channel", s.channel());
+        n.put("receivedAt", s.receivedAt().toString());
+        n.put("status", s.status());
+        n.put("statusChangedAt", s.statusChangedAt().toString());
+        return HttpAnswer.json(200, n);
+    }
+
+    public HttpAnswer listQuarantine(String limit, String before, String authorization) {
+        Optional<HttpAnswer> denied = requireOps(authorization);
+        if (denied.isPresent()) return denied.get();
+        Optional<Integer> size = number(limit, 50).map(Long::intValue).filter(n -> n >= 1 && n <= MAX_PAGE);
+        Optional<Long> beforeId = before == null || before.isBlank() ? Optional.of(Long.MAX_VALUE) : number(before, 0);
+        if (size.isEmpty() || beforeId.isEmpty()) {
+            return Problems.badRequest("'limit' must be a whole number from 1 to " + MAX_PAGE + " and 'before' a quarantine id");
+        }
+        List<QuarantineEntry> page = quarantine.list(size.get(), beforeId.get());
+        ArrayNode entries = HttpAnswer.JSON.createArrayNode();
+        page.forEach(e -> entries.add(metadata(e)));
+        ObjectNode body = HttpAnswer.object();
+        body.set("entries", entries);
+        if (page.size() == size.get()) {
+            body.put("next", "/api/v1/quarantine?limit=" + size.get() + "&before=" + page.get(page.size() - 1).id());
+        }
+        return HttpAnswer.json(200, body);
+    }
+
+    /** One entry with its raw bytes (base64), which may hold personal data: ops credentials only. */
+    public HttpAnswer quarantineEntry(String id, String authorization) {
+        Optional<HttpAnswer> denied = requireOps(authorization);
+        if (denied.isPresent()) return denied.get();
+        Optional<QuarantineEntry> entry = number(id, -1).flatMap(quarantine::get);
+        if (entry.isEmpty()) return Problems.notFound("no quarantine entry with this id");
+        ObjectNode n = metadata(entry.get());
+        n.put("rawBase64", Base64.getEncoder().encodeToString(entry.get().rawBytes()));
+        return HttpAnswer.json(200, n);
+    }
+
+    private Optional<HttpAnswer> requireOps(String authorization) {
+        Optional<Credential> caller = keys.authenticate(authorization);
+        if (caller.isEmpty()) return Optional.of(Problems.unauthorized());
+        if (!caller.get().ops()) return Optional.of(Problems.forbidden("the ops API needs a credential with \"ops\": true"));
+        return Optional.empty();
+    }
+
+    private static ObjectNode metadata(QuarantineEntry e) {
+        ObjectNode n = HttpAnswer.object();
+        n.put("id", e.id());
+        n.put("receivedAt", e.receivedAt().toString());
+        n.put("channel", e.channel());
+        n.put("origin", e.origin());
+        n.put("reason", e.reason());
+        n.set("violations", Problems.violations(e.violations()));
+        n.put("rawSize", e.rawSize());
+        n.put("truncated", e.truncated());
+        return n;
+    }
+
+    private static Optional<Long> number(String text, long fallback) {
+        if (text == null || text.isBlank()) return Optional.of(fallback);
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package no.budstikke.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import no.budstikke.contract.ContractValidator;
+import no.budstikke.contract.Violation;
+import no.budstikke.intake.EventOutcome.Outcome;
+import no.budstikke.store.EventStore;
+import no.budstikke.store.Jdbc;
+import no.budstikke.store.NewEvent;
+import no.budstikke.store.QuarantineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates an input and stores each of its events exactly once, or quarantines it with the
+ * reason. Everything an input yields is written in one transaction, so the answer a channel
+ * gives (202, done/) is only given after the commit.
+ */
+public final class IntakeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    private final EventParser parser;
+    private final ContractValidator validator;
+    private final Jdbc jdbc;
+    private final EventStore events;
+    private final QuarantineStore quarantine;
+
+    public IntakeService(EventParser parser, ContractValidator validator, Jdbc jdbc, EventStore events, QuarantineStore quarantine) {
+        this.parser = parser;
+        this.validator = validator;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.quarantine = quarantine;
+    }
+
+    public IntakeReport accept(Inbound in) {
+        EventParser.ParsedInput parsed = parser.parse(in.body(), in.form());
+        if (parsed.failure().isPresent()) {
+            List<Violation> why = List.of(new Violation("", parsed.failure().get()));
+            long id = quarantine.insert(in.channel(), in.origin(), "UNREADABLE", why, in.body() == null ? new byte[0] : in.body());
+            LOG.warn("intake channel={} unreadable input quarantined id={}", in.channel(), id);
+            return IntakeReport.unreadable(why, id);
+        }
+        List<Judged> judged = new ArrayList<>();
+        for (int i = 0; i < parsed.events().size(); i++) {
+            judged.add(judge(in, parsed.events().get(i), i, parsed.batch()));
+        }
+        IntakeReport report = IntakeReport.of(parsed.batch(), jdbc.inTransaction(c -> {
+            List<EventOutcome> outcomes = new ArrayList<>(judged.size());
+            for (Judged j : judged) {
+                if (j.outcome() == null) {
+                    Outcome o = switch (events.insert(c, j.event())) {
+                        case STORED -> Outcome.STORED;
+                        case DUPLICATE -> Outcome.DUPLICATE;
+                        case CONFLICTING_DUPLICATE -> {
+                            // Same (source, id), different content: the first one stands, as the contract says.
+                            LOG.warn("intake channel={} event key={} repeated with different content; the stored one stands",
+                                    in.channel(), j.event().key());
+                            yield Outcome.DUPLICATE;
+                        }
+                    };
+                    outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
+                } else {
+                    String reason = j.outcome() == Outcome.FORBIDDEN ? "FORBIDDEN_SOURCE" : "CONTRACT_VIOLATION";
+                    long id = quarantine.insert(c, in.channel(), in.origin(), reason, j.violations(), j.raw());
+                    outcomes.add(new EventOutcome(j.index(), j.outcome(), null, j.violations(), id));
+                }
+            }
+            return outcomes;
+        }));
+        log(in, report);
+        return report;
+    }
+
+    /** Validation and permission for one event; {@code outcome == null} means it may be stored. */
+    private Judged judge(Inbound in, JsonNode node, int index, boolean batch) {
+        byte[] raw = batch ? parser.bytes(node) : in.body();
+        String prefix = batch ? "/" + index : "";
+        List<Violation> violations = validator.validateEvent(node).stream()
+                .map(v -> new Violation(prefix + v.pointer(), v.message()))
+                .toList();
+        if (!violations.isEmpty()) return new Judged(index, Outcome.REJECTED, violations, raw, null);
+        String source = node.get("source").asText();
+        if (!in.mayPublish().test(source)) {
+            return new Judged(index, Outcome.FORBIDDEN,
+                    List.of(new Violation(prefix + "/source", "this credential may not send events for this source")), raw, null);
+        }
+        return new Judged(index, null, List.of(), raw, toNewEvent(in, node));
+    }
+
+    private NewEvent toNewEvent(Inbound in, JsonNode node) {
+        String source = node.get("source").asText();
+        String id = node.get("id").asText();
+        byte[] canonical = parser.bytes(node);
+        JsonNode duf = node.path("data").path("person").path("dufNumber");
+        return new NewEvent(EventKey.of(source, id), source, id, node.get("type").asText(),
+                // RFC 3339 allows a lower-case 't' and 'z'; java.time does not.
+                OffsetDateTime.parse(node.get("time").asText().toUpperCase(Locale.ROOT)),
+                in.channel(), in.origin(), duf.isTextual() ? duf.asText() : null,
+                new String(canonical, StandardCharsets.UTF_8), EventKey.sha256Hex(canonical));
+    }
+
+    private static void log(Inbound in, IntakeReport r) {
+        LOG.info("intake channel={} events={} stored={} duplicate={} rejected={} forbidden={}", in.channel(), r.events().size(),
+                r.count(Outcome.STORED), r.count(Outcome.DUPLICATE), r.count(Outcome.REJECTED), r.count(Outcome.FORBIDDEN));
+        for (EventOutcome e : r.events()) {
+            if (!e.outcome().accepted()) {
+                LOG.warn("intake channel={} event #{} {} quarantined id={} at {}", in.channel(), e.index(), e.outcome(),
+                        e.quarantineId(), e.violations().stream().map(Violation::pointer).distinct().toList());
+            }
+        }
+    }
+
+    private record Judged(int index, Outcome outcome, List<Violation> violations, byte[] raw, NewEvent event) {
+    }
+}

@@ -1,0 +1,55 @@
+package no.budstikke.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The hub's own database: a pooled connection and the schema migrated to the newest version. */
+public final class Database implements AutoCloseable {
+
+    /** H2 speaks PostgreSQL's dialect so that one set of migrations and queries serves both. */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens the database at {@code url} (blank: an H2 file under {@code dataDir}) and migrates it. */
+    public static Database open(String url, String user, String password, Path dataDir, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url == null || url.isBlank() ? embeddedUrl(dataDir) : url);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("budstikke");
+        // Start even while the database is away; readiness reports it and requests get 503.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(5_000);
+        config.setAutoCommit(true);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds);
+    }
+
+    public static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("budstikke") + H2_OPTIONS;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
