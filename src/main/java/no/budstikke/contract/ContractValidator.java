@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.resource.AllowSchemaLoader;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ContractValidator {
         if (types.isEmpty()) {
             throw new IllegalStateException("envelope.schema.json lists no event types");
         }
-        knownTypes = Set.copyOf(types);
+        knownTypes = Collections.unmodifiableSet(types);
         messages = new ViolationMessages(knownTypes);
     }
 
@@ -65,13 +66,16 @@ public final class ContractValidator {
         return new ContractValidator();
     }
 
-    /** Validates one event (the whole CloudEvents JSON object). Empty list = valid. Sorted by pointer, no duplicates. */
+    /**
+     * Validates one event (the whole CloudEvents JSON object). Empty list = valid. Sorted by pointer, no duplicates.
+     * An event whose {@code type} is present but not one of {@link #knownTypes()} gets exactly one violation, at
+     * {@code /type}: the rest cannot be judged without knowing the type.
+     */
     public List<Violation> validateEvent(JsonNode event) {
         if (event == null) {
             event = NullNode.getInstance();
         }
         if (event.isObject() && event.has("type") && !isKnownType(event.get("type"))) {
-            // Without a known type nothing else can be judged sensibly: report only that.
             String message = event.get("type").isTextual() ? ViolationMessages.UNKNOWN_TYPE
                     : "must be a string naming one of the contract's event types";
             return List.of(new Violation("/type", message));
@@ -79,7 +83,7 @@ public final class ContractValidator {
         return validate(eventSchema, event);
     }
 
-    /** The event types the contract knows (read from envelope.schema.json). */
+    /** The event types the contract knows, in the order envelope.schema.json lists them. */
     public Set<String> knownTypes() {
         return knownTypes;
     }

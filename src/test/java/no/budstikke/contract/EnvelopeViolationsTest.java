@@ -91,9 +91,11 @@ class EnvelopeViolationsTest {
                 .isEqualTo("must be application/json");
     }
 
-    @Test
-    void dataSchemaThatIsNotAUriIsRejected() {
-        assertOnlyViolation(setText(example("missing"), "/dataschema", "not a uri"), "/dataschema", "not a uri");
+    @ParameterizedTest
+    @ValueSource(strings = {"not a uri", "schemas/event.json"})
+    void dataSchemaThatIsNotAnAbsoluteUriIsRejected(String uri) {
+        assertThat(assertOnlyViolation(setText(example("missing"), "/dataschema", uri), "/dataschema", uri))
+                .isEqualTo("must be an absolute URI");
     }
 
     @Test
