@@ -1,0 +1,28 @@
+package no.budstikke.dispatch.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The offices and the reference data that maps a municipality to the areas offices serve. */
+public record Directory(Map<String, Municipality> municipalities, List<Office> offices) {
+
+    public Optional<Municipality> municipality(String number) {
+        return Optional.ofNullable(municipalities.get(number));
+    }
+
+    /** Offices in the given role that serve the municipality (national offices serve all). */
+    public List<Office> serving(Role role, Municipality m) {
+        return offices.stream().filter(o -> o.role() == role && o.serves().covers(m)).toList();
+    }
+
+    /** Offices in the given role that serve everywhere. */
+    public List<Office> national(Role role) {
+        return offices.stream().filter(o -> o.role() == role && o.serves().national()).toList();
+    }
+
+    /** The office that stands for a reception centre. */
+    public Optional<Office> centre(String centreId) {
+        return offices.stream().filter(o -> o.serves().centres().contains(centreId)).findFirst();
+    }
+}

@@ -1,0 +1,27 @@
+package no.budstikke.dispatch.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * One notice decided for one office. {@code content} is the event's {@code data}, redacted by
+ * the recipient's policy. {@code removedFields} are the JSON pointers that were taken out: kept
+ * for the journal, never delivered. {@code flags} are derived checks (O15) the recipient sees.
+ */
+public record Notice(
+        String duty,
+        boolean copy,
+        String kind,
+        Priority priority,
+        Office recipient,
+        String purpose,
+        String legalBasis,
+        ObjectNode content,
+        List<String> removedFields,
+        List<String> flags) {
+
+    @Override
+    public String toString() {
+        return "Notice[" + duty + (copy ? " copy" : "") + " → " + recipient.id() + ", " + priority + "]";
+    }
+}
