@@ -1,6 +1,7 @@
 package no.budstikke;
 
 import no.budstikke.auth.NewApiKey;
+import no.budstikke.explain.Explain;
 import org.apache.camel.main.Main;
 
 /**
@@ -9,6 +10,7 @@ import org.apache.camel.main.Main;
  * <pre>
  *   java -jar budstikke.jar                 run the hub (config from ./config, or -Dbudstikke.config.dir)
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
+ *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
  * </pre>
  */
 public final class Budstikke {
@@ -20,6 +22,9 @@ public final class Budstikke {
         if (args.length > 0 && args[0].equals("new-api-key")) {
             System.out.print(NewApiKey.instructions(args.length > 1 ? args[1] : "new-sender"));
             return;
+        }
+        if (args.length > 0 && args[0].equals("explain")) {
+            System.exit(Explain.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
         }
         System.exit(newMain().run(args));
     }

@@ -15,15 +15,20 @@ import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Profile;
 import no.budstikke.contract.ContractValidator;
+import no.budstikke.dispatch.Dispatcher;
+import no.budstikke.dispatch.config.HubConfigLoader;
+import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.http.IntakeHttp;
 import no.budstikke.http.OpsHttp;
 import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.store.CaseFacts;
 import no.budstikke.store.Database;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.Jdbc;
+import no.budstikke.store.NoticeStore;
 import no.budstikke.store.QuarantineStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -59,6 +64,9 @@ public final class HubWiring implements CamelConfiguration {
         QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
         IntakeService intake = new IntakeService(new EventParser(), ContractValidator.fromClasspath(), jdbc, events, quarantine);
+        // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
+        Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(settings.path("budstikke.config.dir", "config")));
+        DispatchService dispatch = new DispatchService(jdbc, dispatcher, new NoticeStore(jdbc, clock), new CaseFacts(), clock);
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -69,6 +77,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("opsHttp", new OpsHttp(keys, events, quarantine));
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
+        r.bind("dispatchService", dispatch);
         r.bind("answerWriter", new AnswerWriter());
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));

@@ -21,6 +21,19 @@ public sealed interface Condition {
     }
 
     /**
+     * The municipalities found through {@code first} and {@code second} lie in different areas of
+     * the given kind (O33: the AMOT municipality is in another UDI region than the centre). Does
+     * not hold when either municipality is not found or not in the directory.
+     */
+    record Differs(Area area, Where first, Where second) implements Condition {
+    }
+
+    /** The areas of {@link Municipality} a {@link Differs} condition can compare. */
+    enum Area {
+        MUNICIPALITY, COUNTY, POLICE_DISTRICT, UDI_REGION, IMDI_REGION
+    }
+
+    /**
      * A comparison on one value. {@code subject} is an event JSON pointer (may hold {@code *} for
      * "any element of an array") or {@code case:<name>} for what the hub knows of the case.
      */

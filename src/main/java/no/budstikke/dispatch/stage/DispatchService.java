@@ -1,0 +1,130 @@
+package no.budstikke.dispatch.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import no.budstikke.dispatch.Dispatcher;
+import no.budstikke.dispatch.model.Decision;
+import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.store.CaseFacts;
+import no.budstikke.store.Jdbc;
+import no.budstikke.store.NoticeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns stored events into notices. Each event is claimed, decided, and its notices written in
+ * the one transaction that marks it DISPATCHED: a crash leaves it RECEIVED, never half done.
+ * Rows are claimed with SKIP LOCKED so several instances can share the work.
+ */
+public final class DispatchService {
+
+    public static final String DISPATCHED = "DISPATCHED";
+    public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbc jdbc;
+    private final Dispatcher dispatcher;
+    private final NoticeStore notices;
+    private final CaseFacts caseFacts;
+    private final Clock clock;
+
+    public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, CaseFacts caseFacts, Clock clock) {
+        this.jdbc = jdbc;
+        this.dispatcher = dispatcher;
+        this.notices = notices;
+        this.caseFacts = caseFacts;
+        this.clock = clock;
+    }
+
+    /** Dispatches up to {@code max} received events, oldest first; returns how many were dispatched. */
+    public int dispatchPending(int max) {
+        int done = 0;
+        for (String key : pending(max)) {
+            try {
+                if (dispatchOne(key)) done++;
+            } catch (RuntimeException e) {
+                // One event that cannot be decided must not hold up the others; ops see it by its status.
+                LOG.error("dispatch event key={} failed: {}", key, e.getClass().getName());
+                markFailed(key);
+            }
+        }
+        return done;
+    }
+
+    private List<String> pending(int max) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT event_key FROM inbound_event WHERE status = 'RECEIVED' ORDER BY seq LIMIT ?")) {
+                ps.setInt(1, max);
+                List<String> keys = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) keys.add(rs.getString(1));
+                }
+                return keys;
+            }
+        });
+    }
+
+    boolean dispatchOne(String key) {
+        return jdbc.inTransaction(c -> {
+            String payload;
+            String dufNumber;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT payload, duf_number FROM inbound_event WHERE event_key = ? AND status = 'RECEIVED'
+                    FOR UPDATE SKIP LOCKED""")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return false; // taken by another instance meanwhile
+                    payload = rs.getString(1);
+                    dufNumber = rs.getString(2);
+                }
+            }
+            JsonNode event = read(payload);
+            Decision decision = dispatcher.decide(event, caseFacts.of(c, dufNumber));
+            for (Notice n : decision.notices()) notices.insert(c, key, n);
+            for (Unresolved u : decision.unresolved()) notices.insertGap(c, key, u);
+            setStatus(c, key, DISPATCHED);
+            LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),
+                    decision.notices().size(), decision.unresolved().size());
+            for (Unresolved u : decision.unresolved()) {
+                LOG.warn("dispatch event key={} duty={} role={} unresolved: {}", key, u.duty(), u.role(), u.reason());
+            }
+            return true;
+        });
+    }
+
+    private void markFailed(String key) {
+        jdbc.inTransaction(c -> {
+            setStatus(c, key, DISPATCH_FAILED);
+            return null;
+        });
+    }
+
+    private void setStatus(java.sql.Connection c, String key, String status) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE inbound_event SET status = ?, status_changed_at = ? WHERE event_key = ?")) {
+            ps.setString(1, status);
+            ps.setObject(2, OffsetDateTime.now(clock));
+            ps.setString(3, key);
+            ps.executeUpdate();
+        }
+    }
+
+    private static JsonNode read(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored payloads are JSON written by intake", e);
+        }
+    }
+}

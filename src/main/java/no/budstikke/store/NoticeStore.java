@@ -1,0 +1,110 @@
+package no.budstikke.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.dispatch.stage.NoticeId;
+import no.budstikke.dispatch.stage.NoticeJson;
+
+/** The notice and dispatch_gap tables. Writes happen inside the caller's transaction. */
+public final class NoticeStore {
+
+    public static final String CREATED = "CREATED";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public NoticeStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts the notice unless one with the same id exists; returns its id. */
+    public String insert(Connection c, String eventKey, Notice n) throws SQLException {
+        String id = NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,
+                                    channel, address, purpose, legal_basis, content, removed_fields, flags, status,
+                                    created_at, status_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")) {
+            ps.setString(1, id);
+            ps.setString(2, eventKey);
+            ps.setString(3, n.duty());
+            ps.setBoolean(4, n.copy());
+            ps.setString(5, n.kind());
+            ps.setString(6, n.priority().name());
+            ps.setInt(7, n.priority().ordinal());
+            ps.setString(8, n.recipient().role().name());
+            ps.setString(9, n.recipient().id());
+            ps.setString(10, n.recipient().channel().name());
+            ps.setString(11, n.recipient().address());
+            ps.setString(12, n.purpose());
+            ps.setString(13, n.legalBasis());
+            ps.setString(14, NoticeJson.text(n.content()));
+            ps.setString(15, NoticeJson.text(NoticeJson.strings(n.removedFields())));
+            ps.setString(16, NoticeJson.text(NoticeJson.strings(n.flags())));
+            ps.setString(17, CREATED);
+            ps.setObject(18, now);
+            ps.setObject(19, now);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    public void insertGap(Connection c, String eventKey, Unresolved u) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dispatch_gap (event_key, duty, role, reason, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, eventKey);
+            ps.setString(2, u.duty());
+            ps.setString(3, u.role().name());
+            ps.setString(4, u.reason());
+            ps.setObject(5, OffsetDateTime.now(clock));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The notices of one event, most urgent first: metadata only. */
+    public List<NoticeSummary> forEvent(String eventKey) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT notice_id, duty, is_copy, priority, role, office_id, channel, status
+                    FROM notice WHERE event_key = ? ORDER BY priority_rank, duty, office_id""")) {
+                ps.setString(1, eventKey);
+                List<NoticeSummary> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new NoticeSummary(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+                return list;
+            }
+        });
+    }
+
+    public int gapCount(String eventKey) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dispatch_gap WHERE event_key = ?")) {
+                ps.setString(1, eventKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** A notice without its content: safe for ops views and logs. */
+    public record NoticeSummary(String noticeId, String duty, boolean copy, String priority, String role, String officeId,
+                                String channel, String status) {
+    }
+}
