@@ -11,6 +11,7 @@ import no.budstikke.auth.ApiKeys;
 import no.budstikke.camel.AnswerWriter;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.camel.Failures;
+import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Profile;
@@ -79,6 +80,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
         r.bind("answerWriter", new AnswerWriter());
+        r.bind("requestHeaders", new RequestHeaders());
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 

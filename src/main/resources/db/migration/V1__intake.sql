@@ -28,7 +28,7 @@ CREATE TABLE quarantine (
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     channel         VARCHAR(10)  NOT NULL,
     origin          VARCHAR(200) NOT NULL,
-    reason          VARCHAR(40)  NOT NULL,  -- PARSE_ERROR | CONTRACT_VIOLATION | FORBIDDEN_SOURCE | UNSUPPORTED_MEDIA_TYPE | EMPTY
+    reason          VARCHAR(40)  NOT NULL,  -- UNREADABLE | CONTRACT_VIOLATION | FORBIDDEN_SOURCE | UNSUPPORTED_MEDIA_TYPE
     violations      TEXT         NOT NULL,  -- JSON array of {pointer, message}; messages never echo values
     raw_size        BIGINT       NOT NULL,  -- size of the whole rejected input in bytes
     raw_bytes       BYTEA        NOT NULL,  -- the input, cut at the configured cap

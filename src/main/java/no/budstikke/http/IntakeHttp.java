@@ -33,12 +33,14 @@ public final class IntakeHttp {
         Optional<Credential> caller = keys.authenticate(authorization);
         if (caller.isEmpty()) return Problems.unauthorized();
         Optional<InputForm> form = InputForm.ofMediaType(contentType);
-        if (form.isEmpty()) {
-            return Problems.answer(Problems.problem(415, "unsupported-media-type", "Unsupported media type",
-                    "send application/cloudevents+json (one event), application/cloudevents-batch+json (a batch) "
-                            + "or application/json, in UTF-8"));
-        }
         Credential c = caller.get();
+        if (form.isEmpty()) {
+            String why = "send application/cloudevents+json (one event), application/cloudevents-batch+json (a batch) "
+                    + "or application/json, in UTF-8";
+            ObjectNode p = Problems.problem(415, "unsupported-media-type", "Unsupported media type", why);
+            p.put("quarantineId", intake.refuse("http", c.name(), body, "UNSUPPORTED_MEDIA_TYPE", why));
+            return Problems.answer(p);
+        }
         IntakeReport report = intake.accept(new Inbound("http", c.name(), body, form.get(), c::mayPublish));
         if (report.isUnreadable()) {
             ObjectNode p = Problems.problem(400, "unreadable-body", "The body is not a readable event",

@@ -3,13 +3,17 @@ package no.budstikke.intake;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import no.budstikke.intake.EventOutcome.Outcome;
 
 /**
- * One row of DUF's pending-event table. The row is marked consumed only after its event is
- * committed here; if the hub stops in between, the row is read again and the repeat is
- * recognised by (source, id), so nothing is lost and nothing is stored twice.
+ * One row of DUF's pending-event table (docs/intake.md). The route marks the row consumed only
+ * after this returns, that is after its events are committed here; if the hub stops in between,
+ * the row is read again and the repeat is recognised by (source, id), so nothing is lost and
+ * nothing is stored twice.
  */
 public final class DufQueueIntake {
+
+    static final String DUF_SOURCE = "urn:no:udi:duf";
 
     private final IntakeService intake;
 
@@ -17,35 +21,34 @@ public final class DufQueueIntake {
         this.intake = intake;
     }
 
-    /** Returns the row's id and outcome, the parameters of the mark-consumed statement. */
-    public Map<String, Object> accept(Map<String, Object> row) {
-        Object seq = row.get("seq");
-        byte[] payload = payloadBytes(row.get("payload"));
-        // DUF's table carries only DUF's events: anything else is rejected as forbidden.
-        IntakeReport report = intake.accept(new Inbound("sql", "duf-queue row " + seq, payload, InputForm.EITHER,
-                "urn:no:udi:duf"::equals));
-        String outcome = report.allAccepted() ? "stored" : report.isUnreadable() ? "unreadable"
-                : report.events().stream().filter(e -> !e.outcome().accepted()).findFirst()
-                        .map(e -> e.outcome().name().toLowerCase(Locale.ROOT)).orElse("stored");
-        Long quarantineId = report.quarantineId() != null ? report.quarantineId()
-                : report.events().stream().map(EventOutcome::quarantineId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        java.util.HashMap<String, Object> result = new java.util.HashMap<>();
-        result.put("seq", seq);
-        result.put("outcome", outcome);
-        result.put("quarantineId", quarantineId);
-        return result;
+    /**
+     * What the row is marked with. {@code outcome} is {@code stored}, {@code duplicate},
+     * {@code rejected}, {@code forbidden} or {@code unreadable}; for a batch row, the first bad
+     * event's outcome. {@code quarantineId} is that bad input's quarantine entry, else null.
+     */
+    public record RowOutcome(String outcome, Long quarantineId) {
     }
 
-    private static byte[] payloadBytes(Object payload) {
-        if (payload == null) return new byte[0];
+    /** {@code row} holds the columns {@code seq} and {@code payload}. */
+    public RowOutcome accept(Map<String, Object> row) {
+        // DUF's table carries only DUF's events: any other source is rejected as forbidden.
+        IntakeReport report = intake.accept(new Inbound("sql", "duf-queue row " + row.get("seq"), bytes(row.get("payload")),
+                InputForm.EITHER, DUF_SOURCE::equals));
+        if (report.isUnreadable()) return new RowOutcome("unreadable", report.quarantineId());
+        return report.events().stream()
+                .filter(e -> !e.outcome().accepted())
+                .findFirst()
+                .map(bad -> new RowOutcome(name(bad.outcome()), bad.quarantineId()))
+                .orElseGet(() -> new RowOutcome(name(report.count(Outcome.STORED) > 0 ? Outcome.STORED : Outcome.DUPLICATE), null));
+    }
+
+    private static String name(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** camel-sql reads TEXT (and CLOB) columns as String; a bytea column would come as bytes. */
+    private static byte[] bytes(Object payload) {
         if (payload instanceof byte[] b) return b;
-        if (payload instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length()).getBytes(StandardCharsets.UTF_8);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("the DUF payload column could not be read (SQLState " + e.getSQLState() + ")");
-            }
-        }
-        return payload.toString().getBytes(StandardCharsets.UTF_8);
+        return payload == null ? new byte[0] : payload.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import no.budstikke.contract.Violation;
 
@@ -14,25 +20,67 @@ import no.budstikke.contract.Violation;
  */
 public final class FileIntake {
 
+    public static final String DONE = "done";
+    public static final String REJECTED = "rejected";
+    static final String ERROR_SUFFIX = ".error.json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final IntakeService intake;
+    private final Clock clock;
 
     public FileIntake(IntakeService intake) {
-        this.intake = intake;
+        this(intake, Clock.systemUTC());
     }
 
-    /** What to do with the file once its events are committed. */
-    public record Disposition(String folder, byte[] errorReport) {
+    FileIntake(IntakeService intake, Clock clock) {
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    /**
+     * What to do with the file once its events are committed.
+     *
+     * @param target      where to move it, relative to the inbox: {@code done/a.json}, {@code rejected/a.json}
+     * @param errorReport the {@code .error.json} to write beside a rejected file; null when done
+     */
+    public record Disposition(String target, byte[] errorReport) {
         public boolean rejected() {
             return errorReport != null;
         }
+
+        public String errorReportTarget() {
+            return target + ERROR_SUFFIX;
+        }
     }
 
-    public Disposition accept(byte[] content, String fileName) {
+    /** Stores the file's events and decides its folder; {@code inbox} is the folder it lies in. */
+    public Disposition accept(byte[] content, String fileName, String inbox) {
         IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySource()));
-        if (report.allAccepted()) return new Disposition("done", null);
-        return new Disposition("rejected", errorReport(fileName, report));
+        String folder = report.allAccepted() ? DONE : REJECTED;
+        String target = folder + "/" + freeName(Path.of(inbox, folder), fileName);
+        return new Disposition(target, report.allAccepted() ? null : errorReport(fileName, report));
+    }
+
+    /**
+     * Camel's move silently replaces a file of the same name, which would lose the record of an
+     * earlier drop (and pair a rejected file with someone else's error report). A taken name gets
+     * a UTC time stamp before its extension instead: {@code a.json} → {@code a.20261120T201500123Z.json}.
+     */
+    String freeName(Path folder, String fileName) {
+        if (isFree(folder, fileName)) return fileName;
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String ext = dot > 0 ? fileName.substring(dot) : "";
+        String stamped = base + "." + STAMP.format(clock.instant());
+        String candidate = stamped + ext;
+        for (int n = 2; !isFree(folder, candidate); n++) candidate = stamped + "-" + n + ext;
+        return candidate;
+    }
+
+    private static boolean isFree(Path folder, String name) {
+        return !Files.exists(folder.resolve(name)) && !Files.exists(folder.resolve(name + ERROR_SUFFIX));
     }
 
     private static byte[] errorReport(String fileName, IntakeReport report) {
@@ -59,7 +107,7 @@ public final class FileIntake {
         }
     }
 
-    private static ArrayNode violations(java.util.List<Violation> list) {
+    private static ArrayNode violations(List<Violation> list) {
         ArrayNode a = JSON.createArrayNode();
         list.forEach(v -> a.addObject().put("pointer", v.pointer()).put("message", v.message()));
         return a;

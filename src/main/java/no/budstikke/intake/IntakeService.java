@@ -78,6 +78,13 @@ public final class IntakeService {
         return report;
     }
 
+    /** Quarantines an input refused before it was read as events (an unsupported media type). */
+    public long refuse(String channel, String origin, byte[] body, String reason, String why) {
+        long id = quarantine.insert(channel, origin, reason, List.of(new Violation("", why)), body == null ? new byte[0] : body);
+        LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
+        return id;
+    }
+
     /** Validation and permission for one event; {@code outcome == null} means it may be stored. */
     private Judged judge(Inbound in, JsonNode node, int index, boolean batch) {
         byte[] raw = batch ? parser.bytes(node) : in.body();
@@ -111,8 +118,10 @@ public final class IntakeService {
                 r.count(Outcome.STORED), r.count(Outcome.DUPLICATE), r.count(Outcome.REJECTED), r.count(Outcome.FORBIDDEN));
         for (EventOutcome e : r.events()) {
             if (!e.outcome().accepted()) {
-                LOG.warn("intake channel={} event #{} {} quarantined id={} at {}", in.channel(), e.index(), e.outcome(),
-                        e.quarantineId(), e.violations().stream().map(Violation::pointer).distinct().toList());
+                // No pointers: an unknown property's pointer carries the sender's own field name, which
+                // may be personal data. Ops read the pointers from the quarantine entry.
+                LOG.warn("intake channel={} event #{} {} quarantined id={} violations={}", in.channel(), e.index(), e.outcome(),
+                        e.quarantineId(), e.violations().size());
             }
         }
     }

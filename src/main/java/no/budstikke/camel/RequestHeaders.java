@@ -1,0 +1,31 @@
+package no.budstikke.camel;
+
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+
+/**
+ * Takes the credential and the media type from the HTTP request's own headers. platform-http also
+ * turns query parameters into message headers, so without this step {@code ?Authorization=Bearer ...}
+ * in a URL (where proxies and access logs keep it) would count as a credential, or stand in for a
+ * missing Content-Type. Anything that is not a platform-http request gets neither header: fail closed.
+ */
+public final class RequestHeaders implements Processor {
+
+    static final List<String> FROM_REQUEST_ONLY = List.of("Authorization", Exchange.CONTENT_TYPE);
+
+    @Override
+    public void process(Exchange exchange) {
+        Message m = exchange.getMessage();
+        for (String name : FROM_REQUEST_ONLY) {
+            String value = m instanceof HttpMessage http ? http.getRequest().getHeader(name) : null;
+            if (value == null) {
+                m.removeHeader(name);
+            } else {
+                m.setHeader(name, value);
+            }
+        }
+    }
+}
