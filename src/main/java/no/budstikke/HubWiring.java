@@ -67,7 +67,8 @@ public final class HubWiring implements CamelConfiguration {
         IntakeService intake = new IntakeService(new EventParser(), ContractValidator.fromClasspath(), jdbc, events, quarantine);
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(settings.path("budstikke.config.dir", "config")));
-        DispatchService dispatch = new DispatchService(jdbc, dispatcher, new NoticeStore(jdbc, clock), new CaseFacts(), clock);
+        NoticeStore notices = new NoticeStore(jdbc, clock);
+        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, new CaseFacts(), clock);
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -75,7 +76,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("quarantineStore", quarantine);
         r.bind("intakeService", intake);
         r.bind("intakeHttp", new IntakeHttp(keys, intake));
-        r.bind("opsHttp", new OpsHttp(keys, events, quarantine));
+        r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices));
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);

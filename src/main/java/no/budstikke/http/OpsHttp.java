@@ -9,6 +9,7 @@ import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.store.EventStatus;
 import no.budstikke.store.EventStore;
+import no.budstikke.store.NoticeStore;
 import no.budstikke.store.QuarantineEntry;
 import no.budstikke.store.QuarantineStore;
 
@@ -20,11 +21,13 @@ public final class OpsHttp {
     private final ApiKeys keys;
     private final EventStore events;
     private final QuarantineStore quarantine;
+    private final NoticeStore notices;
 
-    public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine) {
+    public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine, NoticeStore notices) {
         this.keys = keys;
         this.events = events;
         this.quarantine = quarantine;
+        this.notices = notices;
     }
 
     /** An event's processing status, for ops and for the sender that owns its source. */
@@ -46,6 +49,13 @@ public final class OpsHttp {
         n.put("receivedAt", s.receivedAt().toString());
         n.put("status", s.status());
         n.put("statusChangedAt", s.statusChangedAt().toString());
+        ArrayNode list = n.putArray("notices");
+        for (NoticeStore.NoticeSummary ns : notices.forEvent(s.key())) {
+            list.addObject().put("noticeId", ns.noticeId()).put("duty", ns.duty()).put("copy", ns.copy())
+                    .put("priority", ns.priority()).put("role", ns.role()).put("officeId", ns.officeId())
+                    .put("channel", ns.channel().toLowerCase(java.util.Locale.ROOT)).put("status", ns.status());
+        }
+        n.put("unresolved", notices.gapCount(s.key()));
         return HttpAnswer.json(200, n);
     }
 
