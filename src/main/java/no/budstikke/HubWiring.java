@@ -3,6 +3,8 @@ package no.budstikke;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.List;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,10 +18,18 @@ import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Profile;
 import no.budstikke.contract.ContractValidator;
+import no.budstikke.delivery.ChannelRouter;
+import no.budstikke.delivery.DeliveryFailures;
+import no.budstikke.delivery.DeliverySettings;
+import no.budstikke.delivery.FailureClassifier;
+import no.budstikke.delivery.NoticeDocument;
+import no.budstikke.delivery.Outbox;
+import no.budstikke.delivery.Sandbox;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.http.IntakeHttp;
+import no.budstikke.http.NoticesHttp;
 import no.budstikke.http.OpsHttp;
 import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
@@ -29,6 +39,7 @@ import no.budstikke.store.CaseFacts;
 import no.budstikke.store.Database;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.Jdbc;
+import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.QuarantineStore;
 import org.apache.camel.CamelConfiguration;
@@ -67,7 +78,8 @@ public final class HubWiring implements CamelConfiguration {
         IntakeService intake = new IntakeService(new EventParser(), ContractValidator.fromClasspath(), jdbc, events, quarantine);
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(settings.path("budstikke.config.dir", "config")));
-        NoticeStore notices = new NoticeStore(jdbc, clock);
+        NoticeStore notices = new NoticeStore(jdbc, clock,
+                new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")));
         DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, new CaseFacts(), clock);
 
         Registry r = context.getRegistry();
@@ -80,12 +92,30 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
+        Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir);
+        r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc)));
         r.bind("answerWriter", new AnswerWriter());
         r.bind("requestHeaders", new RequestHeaders());
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
         bindDufSource(context, settings);
+    }
+
+    private static Outbox bindDelivery(CamelContext context, HubSettings settings, Jdbc jdbc, Clock clock, Path dataDir) {
+        Outbox outbox = new Outbox(jdbc, clock, DeliverySettings.retryPolicies(settings),
+                Duration.ofMillis(settings.integer("budstikke.delivery.lease-ms", 120_000)), Math::random);
+        boolean sandbox = settings.flag("budstikke.delivery.sandbox", false);
+        Registry r = context.getRegistry();
+        r.bind("outbox", outbox);
+        r.bind("deliveryChannels", new ChannelRouter(sandbox));
+        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(List.of()), outbox));
+        r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), null));
+        // Sends run on their own pool, so a slow office holds up only its own thread, never intake.
+        ExecutorService pool = context.getExecutorServiceManager()
+                .newFixedThreadPool(HubWiring.class, "delivery", settings.integer("budstikke.delivery.concurrency", 4));
+        r.bind("deliveryPool", pool);
+        return outbox;
     }
 
     /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */
@@ -107,6 +137,10 @@ public final class HubWiring implements CamelConfiguration {
 
     private static void refuseUnsafeProductionSettings(Profile profile, ApiKeys keys, HubSettings settings) {
         if (profile != Profile.PRODUCTION) return;
+        if (settings.flag("budstikke.delivery.sandbox", false)) {
+            throw new ConfigException("the production profile refuses to start: budstikke.delivery.sandbox=true would "
+                    + "put every notice in a local folder instead of delivering it; set it to false");
+        }
         List<String> devKeys = keys.usingLocalDevKey();
         if (!devKeys.isEmpty()) {
             throw new ConfigException("the production profile refuses to start: api-keys.json entry " + devKeys

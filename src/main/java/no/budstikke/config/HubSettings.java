@@ -37,6 +37,16 @@ public final class HubSettings {
         return optional(key).map(v -> parseInt(key, v)).orElse(fallback);
     }
 
+    public double decimal(String key, double fallback) {
+        return optional(key).map(v -> {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("setting '" + key + "' must be a number such as 0.2, got '" + v + "'");
+            }
+        }).orElse(fallback);
+    }
+
     public boolean flag(String key, boolean fallback) {
         return optional(key).map(v -> parseFlag(key, v)).orElse(fallback);
     }

@@ -1,5 +1,6 @@
 package no.budstikke.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.dispatch.model.Notice;
 import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.dispatch.stage.NoticeId;
@@ -20,21 +22,23 @@ public final class NoticeStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final NoticeDocument document;
 
-    public NoticeStore(Jdbc jdbc, Clock clock) {
+    public NoticeStore(Jdbc jdbc, Clock clock, NoticeDocument document) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.document = document;
     }
 
     /** Inserts the notice unless one with the same id exists; returns its id. */
-    public String insert(Connection c, String eventKey, Notice n) throws SQLException {
+    public String insert(Connection c, String eventKey, JsonNode event, Notice n) throws SQLException {
         String id = NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy());
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,
                                     channel, address, purpose, legal_basis, content, removed_fields, flags, status,
-                                    created_at, status_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    created_at, status_changed_at, office_name, document, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")) {
             ps.setString(1, id);
             ps.setString(2, eventKey);
@@ -55,6 +59,9 @@ public final class NoticeStore {
             ps.setString(17, CREATED);
             ps.setObject(18, now);
             ps.setObject(19, now);
+            ps.setString(20, n.recipient().name());
+            ps.setString(21, NoticeJson.text(document.build(id, eventKey, event, n, now)));
+            ps.setObject(22, now);
             ps.executeUpdate();
         }
         return id;
@@ -101,6 +108,55 @@ public final class NoticeStore {
                 }
             }
         });
+    }
+
+    /** Notices in the given statuses, most urgent and oldest first: metadata only. */
+    public List<NoticeState> list(List<String> statuses, String officeId, int limit) {
+        String marks = String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"));
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(STATE + " WHERE status IN (" + marks + ")"
+                    + (officeId == null ? "" : " AND office_id = ?") + " ORDER BY priority_rank, created_at LIMIT ?")) {
+                int i = 1;
+                for (String s : statuses) ps.setString(i++, s);
+                if (officeId != null) ps.setString(i++, officeId);
+                ps.setInt(i, limit);
+                List<NoticeState> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) list.add(state(rs));
+                }
+                return list;
+            }
+        });
+    }
+
+    public java.util.Optional<NoticeState> state(String noticeId) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(STATE + " WHERE notice_id = ?")) {
+                ps.setString(1, noticeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(state(rs)) : java.util.Optional.<NoticeState>empty();
+                }
+            }
+        });
+    }
+
+    private static final String STATE = """
+            SELECT notice_id, event_key, duty, is_copy, kind, priority, role, office_id, channel, status, attempts,
+                   next_attempt_at, last_error, created_at, status_changed_at, delivered_at, receipt
+            FROM notice""";
+
+    private static NoticeState state(ResultSet rs) throws SQLException {
+        return new NoticeState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getObject(14, OffsetDateTime.class),
+                rs.getObject(15, OffsetDateTime.class), rs.getObject(16, OffsetDateTime.class), rs.getString(17));
+    }
+
+    /** Where a notice is in delivery; no content, so safe for ops lists. */
+    public record NoticeState(String noticeId, String eventKey, String duty, boolean copy, String kind, String priority,
+                              String role, String officeId, String channel, String status, int attempts,
+                              OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime createdAt,
+                              OffsetDateTime statusChangedAt, OffsetDateTime deliveredAt, String receipt) {
     }
 
     /** A notice without its content: safe for ops views and logs. */

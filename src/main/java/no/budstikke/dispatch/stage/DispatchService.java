@@ -91,7 +91,7 @@ public final class DispatchService {
             }
             JsonNode event = read(payload);
             Decision decision = dispatcher.decide(event, caseFacts.of(c, dufNumber));
-            for (Notice n : decision.notices()) notices.insert(c, key, n);
+            for (Notice n : decision.notices()) notices.insert(c, key, event, n);
             for (Unresolved u : decision.unresolved()) notices.insertGap(c, key, u);
             setStatus(c, key, DISPATCHED);
             LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),

@@ -1,0 +1,153 @@
+package no.budstikke.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import no.budstikke.auth.ApiKeys;
+import no.budstikke.auth.Credential;
+import no.budstikke.delivery.Outbox;
+import no.budstikke.store.Journal;
+import no.budstikke.store.NoticeStore;
+import no.budstikke.store.NoticeStore.NoticeState;
+
+/**
+ * The delivery ops API: notices by status, one notice's state, replay and cancel, and the
+ * journal per event and per case. Ops credentials only. A case is looked up by DUF number in a
+ * POST body, never in a URL, where proxies and access logs would keep it.
+ */
+public final class NoticesHttp {
+
+    static final Set<String> STATUSES = Set.of(Outbox.CREATED, Outbox.SENDING, Outbox.DELIVERED, Outbox.FAILED, Outbox.DEAD,
+            Outbox.CANCELLED);
+
+    private final ApiKeys keys;
+    private final NoticeStore notices;
+    private final Outbox outbox;
+    private final Journal journal;
+
+    public NoticesHttp(ApiKeys keys, NoticeStore notices, Outbox outbox, Journal journal) {
+        this.keys = keys;
+        this.notices = notices;
+        this.outbox = outbox;
+        this.journal = journal;
+    }
+
+    /** {@code GET /api/v1/notices?status=DEAD,FAILED&office=...&limit=...} */
+    public HttpAnswer list(String status, String office, String limit, String authorization) {
+        Optional<Credential> ops = ops(authorization);
+        if (ops.isEmpty()) return denied(authorization);
+        List<String> wanted = status == null || status.isBlank() ? List.of(Outbox.DEAD, Outbox.FAILED)
+                : Arrays.stream(status.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        int size;
+        try {
+            size = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (!STATUSES.containsAll(wanted) || size < 1 || size > 1000) {
+            return Problems.badRequest("'status' must be a comma-separated list of " + STATUSES + " and 'limit' 1 to 1000");
+        }
+        ArrayNode list = HttpAnswer.JSON.createArrayNode();
+        notices.list(wanted, office == null || office.isBlank() ? null : office, size).forEach(n -> list.add(describe(n)));
+        ObjectNode body = HttpAnswer.object();
+        body.set("notices", list);
+        return HttpAnswer.json(200, body);
+    }
+
+    /** {@code GET /api/v1/notices/{id}} */
+    public HttpAnswer get(String id, String authorization) {
+        if (ops(authorization).isEmpty()) return denied(authorization);
+        return notices.state(id).map(n -> HttpAnswer.json(200, describe(n)))
+                .orElseGet(() -> Problems.notFound("no notice with this id"));
+    }
+
+    /** {@code POST /api/v1/notices/{id}/replay}: sent again with the same id, so the recipient can recognise a repeat. */
+    public HttpAnswer replay(String id, String authorization) {
+        Optional<Credential> ops = ops(authorization);
+        if (ops.isEmpty()) return denied(authorization);
+        if (notices.state(id).isEmpty()) return Problems.notFound("no notice with this id");
+        if (!outbox.replay(id, ops.get().name())) {
+            return Problems.answer(Problems.problem(409, "conflict", "The notice cannot be replayed now",
+                    "only DEAD, FAILED or CANCELLED notices can be replayed"));
+        }
+        return get(id, authorization);
+    }
+
+    /** {@code POST /api/v1/notices/{id}/cancel} */
+    public HttpAnswer cancel(String id, String authorization) {
+        Optional<Credential> ops = ops(authorization);
+        if (ops.isEmpty()) return denied(authorization);
+        if (notices.state(id).isEmpty()) return Problems.notFound("no notice with this id");
+        if (!outbox.cancel(id, ops.get().name())) {
+            return Problems.answer(Problems.problem(409, "conflict", "The notice cannot be cancelled now",
+                    "only CREATED, FAILED or DEAD notices can be cancelled; a notice being sent or delivered cannot"));
+        }
+        return get(id, authorization);
+    }
+
+    /** {@code POST /api/v1/offices/{officeId}/replay}: every DEAD or FAILED notice to that office. */
+    public HttpAnswer replayOffice(String officeId, String authorization) {
+        Optional<Credential> ops = ops(authorization);
+        if (ops.isEmpty()) return denied(authorization);
+        ObjectNode body = HttpAnswer.object();
+        body.put("officeId", officeId);
+        body.put("replayed", outbox.replayOffice(officeId, ops.get().name()));
+        return HttpAnswer.json(200, body);
+    }
+
+    /** {@code GET /api/v1/journal/events/{key}} */
+    public HttpAnswer eventJournal(String key, String authorization) {
+        if (ops(authorization).isEmpty()) return denied(authorization);
+        return journal.event(key).map(j -> HttpAnswer.json(200, j))
+                .orElseGet(() -> Problems.notFound("no event with this key"));
+    }
+
+    /** {@code POST /api/v1/journal/case} with {@code {"dufNumber": "..."}} */
+    public HttpAnswer caseJournal(byte[] body, String authorization) {
+        if (ops(authorization).isEmpty()) return denied(authorization);
+        JsonNode request;
+        try {
+            request = HttpAnswer.JSON.readTree(body == null ? new byte[0] : body);
+        } catch (java.io.IOException e) {
+            request = null;
+        }
+        JsonNode duf = request == null ? null : request.get("dufNumber");
+        if (duf == null || !duf.isTextual() || !duf.asText().matches("[0-9]{12}")) {
+            return Problems.badRequest("send {\"dufNumber\": \"<12 digits>\"} as the JSON body");
+        }
+        return HttpAnswer.json(200, journal.caseOf(duf.asText()));
+    }
+
+    private Optional<Credential> ops(String authorization) {
+        return keys.authenticate(authorization).filter(Credential::ops);
+    }
+
+    private HttpAnswer denied(String authorization) {
+        return keys.authenticate(authorization).isEmpty() ? Problems.unauthorized()
+                : Problems.forbidden("the ops API needs a credential with \"ops\": true");
+    }
+
+    private static ObjectNode describe(NoticeState n) {
+        ObjectNode o = HttpAnswer.object();
+        o.put("noticeId", n.noticeId()).put("eventKey", n.eventKey()).put("duty", n.duty()).put("copy", n.copy())
+                .put("kind", n.kind()).put("priority", n.priority()).put("role", n.role()).put("officeId", n.officeId())
+                .put("channel", n.channel().toLowerCase(Locale.ROOT)).put("status", n.status()).put("attempts", n.attempts());
+        put(o, "nextAttemptAt", n.nextAttemptAt());
+        if (n.lastError() != null) o.put("lastError", n.lastError());
+        put(o, "createdAt", n.createdAt());
+        put(o, "statusChangedAt", n.statusChangedAt());
+        put(o, "deliveredAt", n.deliveredAt());
+        if (n.receipt() != null) o.put("receipt", n.receipt());
+        return o;
+    }
+
+    private static void put(ObjectNode o, String name, OffsetDateTime t) {
+        if (t != null) o.put(name, t.toString());
+    }
+}

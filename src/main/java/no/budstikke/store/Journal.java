@@ -1,0 +1,144 @@
+package no.budstikke.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers "who was told what, when, under which rule and legal basis, and did it arrive", per
+ * event and per case, from what the hub stored as it went: the event, each notice with the
+ * document that was sent and the fields that were withheld, each unresolved duty, each attempt
+ * and each ops action. It only reads; the pipeline writes.
+ */
+public final class Journal {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbc jdbc;
+
+    public Journal(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The timeline of one event, oldest first; empty if there is no such event. */
+    public Optional<ObjectNode> event(String eventKey) {
+        return jdbc.read(c -> eventTimeline(c, eventKey));
+    }
+
+    /** The timelines of every event of one case, in the order the hub received them. */
+    public ObjectNode caseOf(String dufNumber) {
+        return jdbc.read(c -> {
+            ObjectNode doc = JsonNodeFactory.instance.objectNode();
+            ArrayNode events = doc.putArray("events");
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
+                ps.setString(1, dufNumber);
+                List<String> keys = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) keys.add(rs.getString(1));
+                }
+                for (String key : keys) eventTimeline(c, key).ifPresent(events::add);
+            }
+            return doc;
+        });
+    }
+
+    private static Optional<ObjectNode> eventTimeline(Connection c, String key) throws SQLException {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        List<Entry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT source, event_id, type, event_time, received_at, channel, status FROM inbound_event WHERE event_key = ?""")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                doc.put("key", key).put("source", rs.getString(1)).put("id", rs.getString(2)).put("type", rs.getString(3))
+                        .put("time", rs.getObject(4, OffsetDateTime.class).toString()).put("status", rs.getString(7));
+                OffsetDateTime received = rs.getObject(5, OffsetDateTime.class);
+                entries.add(new Entry(received, node("received").put("channel", rs.getString(6))));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT notice_id, duty, is_copy, kind, priority, role, office_id, channel, purpose, legal_basis,
+                       removed_fields, document, status, created_at
+                FROM notice WHERE event_key = ? ORDER BY priority_rank, duty, office_id""")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ObjectNode n = node("notice decided").put("noticeId", rs.getString(1)).put("duty", rs.getString(2))
+                            .put("copy", rs.getBoolean(3)).put("kind", rs.getString(4)).put("priority", rs.getString(5))
+                            .put("role", rs.getString(6)).put("officeId", rs.getString(7)).put("channel", rs.getString(8))
+                            .put("purpose", rs.getString(9)).put("legalBasis", rs.getString(10)).put("status", rs.getString(13));
+                    n.set("removedFields", read(rs.getString(11)));
+                    n.set("document", read(rs.getString(12)));
+                    entries.add(new Entry(rs.getObject(14, OffsetDateTime.class), n));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT duty, role, reason, created_at FROM dispatch_gap WHERE event_key = ? ORDER BY id")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getObject(4, OffsetDateTime.class), node("recipient unresolved")
+                            .put("duty", rs.getString(1)).put("role", rs.getString(2)).put("reason", rs.getString(3))));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.notice_id, a.attempt, a.channel, a.started_at, a.finished_at, a.outcome, a.detail, a.next_attempt_at, n.office_id
+                FROM delivery_attempt a JOIN notice n ON n.notice_id = a.notice_id WHERE n.event_key = ? ORDER BY a.id""")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ObjectNode n = node("delivery attempt").put("noticeId", rs.getString(1)).put("attempt", rs.getInt(2))
+                            .put("channel", rs.getString(3)).put("officeId", rs.getString(9))
+                            .put("startedAt", rs.getObject(4, OffsetDateTime.class).toString())
+                            .put("outcome", rs.getString(6)).put("detail", rs.getString(7));
+                    OffsetDateTime next = rs.getObject(8, OffsetDateTime.class);
+                    if (next != null) n.put("nextAttemptAt", next.toString());
+                    entries.add(new Entry(rs.getObject(5, OffsetDateTime.class), n));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.notice_id, a.action, a.actor, a.at FROM notice_action a JOIN notice n ON n.notice_id = a.notice_id
+                WHERE n.event_key = ? ORDER BY a.id""")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getObject(4, OffsetDateTime.class), node("ops action")
+                            .put("noticeId", rs.getString(1)).put("action", rs.getString(2)).put("actor", rs.getString(3))));
+                }
+            }
+        }
+        ArrayNode timeline = doc.putArray("timeline");
+        entries.stream().sorted(Comparator.comparing(Entry::at)).forEach(e -> timeline.add(e.node().put("at", e.at().toString())));
+        return Optional.of(doc);
+    }
+
+    private static ObjectNode node(String what) {
+        return JsonNodeFactory.instance.objectNode().put("what", what);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("journal columns hold JSON written by the hub", e);
+        }
+    }
+
+    private record Entry(OffsetDateTime at, ObjectNode node) {
+    }
+}
