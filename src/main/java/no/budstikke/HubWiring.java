@@ -131,6 +131,7 @@ public final class HubWiring implements CamelConfiguration {
         duf.setMaximumPoolSize(2);
         duf.setPoolName("duf");
         duf.setInitializationFailTimeout(-1);
+        duf.setConnectionTimeout(5_000);
         context.getRegistry().bind("dufDataSource", (DataSource) duf);
         context.addService(closing(duf::close));
     }
