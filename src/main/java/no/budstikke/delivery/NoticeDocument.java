@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import no.budstikke.config.Rfc3339;
 import no.budstikke.dispatch.model.Notice;
 
 /**
@@ -31,7 +32,7 @@ public final class NoticeDocument {
         d.put("priority", n.priority().name());
         d.put("purpose", n.purpose());
         d.put("legalBasis", n.legalBasis());
-        d.put("createdAt", createdAt.toString());
+        d.put("createdAt", Rfc3339.format(createdAt));
         d.putObject("sender").put("system", "budstikke").put("organisation", senderOrganisation);
         d.putObject("recipient")
                 .put("officeId", n.recipient().id())

@@ -51,6 +51,7 @@ public final class Outbox {
     private final Map<Channel, RetryPolicy> retry;
     private final Duration lease;
     private final DoubleSupplier random;
+    private volatile OutboxListener listener = OutboxListener.NONE;
 
     public Outbox(Jdbc jdbc, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random) {
         this.jdbc = jdbc;
@@ -58,6 +59,10 @@ public final class Outbox {
         this.retry = Map.copyOf(retry);
         this.lease = lease;
         this.random = random;
+    }
+
+    public void listen(OutboxListener listener) {
+        this.listener = listener;
     }
 
     /** Claims up to {@code max} due notices for sending. */
@@ -102,6 +107,7 @@ public final class Outbox {
         });
         if (current) {
             LOG.info("delivery notice={} office={} channel={} attempt={} DELIVERED", d.noticeId(), d.officeId(), d.channel(), d.attempt());
+            listener.recorded(d, OutboxListener.Outcome.DELIVERED);
         }
     }
 
@@ -119,6 +125,7 @@ public final class Outbox {
             return true;
         });
         if (!current) return;
+        listener.recorded(d, wait.isPresent() ? OutboxListener.Outcome.RETRY : OutboxListener.Outcome.DEAD);
         if (wait.isPresent()) {
             LOG.warn("delivery notice={} office={} channel={} attempt={} FAILED, retry in {} s: {}", d.noticeId(), d.officeId(),
                     d.channel(), d.attempt(), wait.get().toSeconds(), detail);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
+import no.budstikke.config.Rfc3339;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;
@@ -109,11 +110,11 @@ public final class NoticesHttp {
     }
 
     /** {@code POST /api/v1/journal/case} with {@code {"dufNumber": "..."}} */
-    public HttpAnswer caseJournal(byte[] body, String authorization) {
+    public HttpAnswer caseJournal(String body, String authorization) {
         if (ops(authorization).isEmpty()) return denied(authorization);
         JsonNode request;
         try {
-            request = HttpAnswer.JSON.readTree(body == null ? new byte[0] : body);
+            request = body == null ? null : HttpAnswer.JSON.readTree(body);
         } catch (java.io.IOException e) {
             request = null;
         }
@@ -148,6 +149,6 @@ public final class NoticesHttp {
     }
 
     private static void put(ObjectNode o, String name, OffsetDateTime t) {
-        if (t != null) o.put(name, t.toString());
+        if (t != null) o.put(name, Rfc3339.format(t));
     }
 }

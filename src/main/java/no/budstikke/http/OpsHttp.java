@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
+import no.budstikke.config.Rfc3339;
 import no.budstikke.store.EventStatus;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.NoticeStore;
@@ -46,9 +47,9 @@ public final class OpsHttp {
         n.put("id", s.id());
         n.put("type", s.type());
         n.put("channel", s.channel());
-        n.put("receivedAt", s.receivedAt().toString());
+        n.put("receivedAt", Rfc3339.format(s.receivedAt()));
         n.put("status", s.status());
-        n.put("statusChangedAt", s.statusChangedAt().toString());
+        n.put("statusChangedAt", Rfc3339.format(s.statusChangedAt()));
         ArrayNode list = n.putArray("notices");
         for (NoticeStore.NoticeSummary ns : notices.forEvent(s.key())) {
             list.addObject().put("noticeId", ns.noticeId()).put("duty", ns.duty()).put("copy", ns.copy())
@@ -99,7 +100,7 @@ public final class OpsHttp {
     private static ObjectNode metadata(QuarantineEntry e) {
         ObjectNode n = HttpAnswer.object();
         n.put("id", e.id());
-        n.put("receivedAt", e.receivedAt().toString());
+        n.put("receivedAt", Rfc3339.format(e.receivedAt()));
         n.put("channel", e.channel());
         n.put("origin", e.origin());
         n.put("reason", e.reason());

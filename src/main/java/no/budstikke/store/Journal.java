@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import no.budstikke.config.Rfc3339;
 
 /**
  * Answers "who was told what, when, under which rule and legal basis, and did it arrive", per
@@ -63,7 +64,7 @@ public final class Journal {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 doc.put("key", key).put("source", rs.getString(1)).put("id", rs.getString(2)).put("type", rs.getString(3))
-                        .put("time", rs.getObject(4, OffsetDateTime.class).toString()).put("status", rs.getString(7));
+                        .put("time", Rfc3339.format(rs.getObject(4, OffsetDateTime.class))).put("status", rs.getString(7));
                 OffsetDateTime received = rs.getObject(5, OffsetDateTime.class);
                 entries.add(new Entry(received, node("received").put("channel", rs.getString(6))));
             }
@@ -103,10 +104,10 @@ public final class Journal {
                 while (rs.next()) {
                     ObjectNode n = node("delivery attempt").put("noticeId", rs.getString(1)).put("attempt", rs.getInt(2))
                             .put("channel", rs.getString(3)).put("officeId", rs.getString(9))
-                            .put("startedAt", rs.getObject(4, OffsetDateTime.class).toString())
+                            .put("startedAt", Rfc3339.format(rs.getObject(4, OffsetDateTime.class)))
                             .put("outcome", rs.getString(6)).put("detail", rs.getString(7));
                     OffsetDateTime next = rs.getObject(8, OffsetDateTime.class);
-                    if (next != null) n.put("nextAttemptAt", next.toString());
+                    if (next != null) n.put("nextAttemptAt", Rfc3339.format(next));
                     entries.add(new Entry(rs.getObject(5, OffsetDateTime.class), n));
                 }
             }
@@ -123,7 +124,7 @@ public final class Journal {
             }
         }
         ArrayNode timeline = doc.putArray("timeline");
-        entries.stream().sorted(Comparator.comparing(Entry::at)).forEach(e -> timeline.add(e.node().put("at", e.at().toString())));
+        entries.stream().sorted(Comparator.comparing(Entry::at)).forEach(e -> timeline.add(e.node().put("at", Rfc3339.format(e.at()))));
         return Optional.of(doc);
     }
 

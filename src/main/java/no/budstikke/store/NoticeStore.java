@@ -159,6 +159,40 @@ public final class NoticeStore {
                               OffsetDateTime statusChangedAt, OffsetDateTime deliveredAt, String receipt) {
     }
 
+    /** Per channel and office: how many notices wait (CREATED, SENDING, FAILED) and since when the oldest. */
+    public List<Backlog> backlog() {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT channel, office_id, COUNT(*), MIN(created_at), SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END)
+                    FROM notice WHERE status IN ('CREATED', 'SENDING', 'FAILED') AND channel <> 'TASK'
+                    GROUP BY channel, office_id""");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Backlog> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(new Backlog(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class),
+                            rs.getLong(5)));
+                }
+                return list;
+            }
+        });
+    }
+
+    /** Offices whose most recent attempt failed, with how many of their notices are FAILED or DEAD. */
+    public java.util.Map<String, Long> troubledOffices() {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT office_id, COUNT(*) FROM notice WHERE status IN ('FAILED', 'DEAD') GROUP BY office_id ORDER BY office_id");
+                 ResultSet rs = ps.executeQuery()) {
+                java.util.Map<String, Long> map = new java.util.LinkedHashMap<>();
+                while (rs.next()) map.put(rs.getString(1), rs.getLong(2));
+                return map;
+            }
+        });
+    }
+
+    public record Backlog(String channel, String officeId, long pending, OffsetDateTime oldestCreatedAt, long failed) {
+    }
+
     /** A notice without its content: safe for ops views and logs. */
     public record NoticeSummary(String noticeId, String duty, boolean copy, String priority, String role, String officeId,
                                 String channel, String status) {

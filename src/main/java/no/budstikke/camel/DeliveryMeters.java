@@ -1,0 +1,82 @@
+package no.budstikke.camel;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import no.budstikke.delivery.Delivery;
+import no.budstikke.delivery.OutboxListener;
+import no.budstikke.store.NoticeStore;
+import org.apache.camel.CamelContext;
+
+/**
+ * Prometheus metrics per channel and office: notices delivered, failed (retry scheduled) and
+ * dead, and the backlog with the age of its oldest notice. Office ids only, never addresses.
+ * The meter registry is found when first needed, since camel-main creates it after the beans.
+ */
+public final class DeliveryMeters implements OutboxListener {
+
+    private final CamelContext context;
+    private final NoticeStore notices;
+    private final Clock clock;
+    private final Map<String, double[]> backlog = new ConcurrentHashMap<>(); // key "channel|office" → {pending, oldestAgeSeconds}
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private volatile MeterRegistry registry;
+
+    public DeliveryMeters(CamelContext context, NoticeStore notices, Clock clock) {
+        this.context = context;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recorded(Delivery d, Outcome outcome) {
+        MeterRegistry r = registry();
+        if (r == null) return;
+        String name = switch (outcome) {
+            case DELIVERED -> "budstikke.notices.delivered";
+            case RETRY -> "budstikke.notices.failed";
+            case DEAD -> "budstikke.notices.dead";
+        };
+        Counter.builder(name).tag("channel", channel(d.channel().name())).tag("office", d.officeId()).register(r).increment();
+    }
+
+    /** Re-reads the backlog; called on a schedule by the metrics route. */
+    public void refreshBacklog() {
+        MeterRegistry r = registry();
+        if (r == null) return;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<String> seen = new HashSet<>();
+        for (NoticeStore.Backlog b : notices.backlog()) {
+            String key = channel(b.channel()) + "|" + b.officeId();
+            seen.add(key);
+            backlog.put(key, new double[] {b.pending(), Math.max(0, Duration.between(b.oldestCreatedAt(), now).toMillis() / 1000.0)});
+            if (gauged.add(key)) register(r, key, channel(b.channel()), b.officeId());
+        }
+        // An office with nothing waiting reads zero rather than its last value.
+        backlog.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> backlog.put(k, new double[] {0, 0}));
+    }
+
+    private void register(MeterRegistry r, String key, String channel, String office) {
+        Gauge.builder("budstikke.outbox.pending", backlog, m -> m.getOrDefault(key, new double[2])[0])
+                .tag("channel", channel).tag("office", office).register(r);
+        Gauge.builder("budstikke.outbox.oldest.pending.age.seconds", backlog, m -> m.getOrDefault(key, new double[2])[1])
+                .tag("channel", channel).tag("office", office).register(r);
+    }
+
+    private MeterRegistry registry() {
+        if (registry == null) registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        return registry;
+    }
+
+    private static String channel(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

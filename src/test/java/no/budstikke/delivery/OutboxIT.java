@@ -1,0 +1,310 @@
+package no.budstikke.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import no.budstikke.dispatch.model.Channel;
+import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.model.Office;
+import no.budstikke.dispatch.model.Priority;
+import no.budstikke.dispatch.model.Role;
+import no.budstikke.dispatch.model.Serves;
+import no.budstikke.store.Database;
+import no.budstikke.store.Jdbc;
+import no.budstikke.store.NoticeStore;
+import no.budstikke.testing.TestDatabases;
+import no.budstikke.testing.TestDatabases.Kind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The outbox's state machine on both databases, with a clock the test moves. */
+class OutboxIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 3, 0);
+
+    @TempDir
+    Path dir;
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    private Database db;
+    private Jdbc jdbc;
+    private NoticeStore notices;
+    private Outbox outbox;
+
+    private void open(Kind kind) {
+        db = Database.open(TestDatabases.freshUrl(kind, dir), null, null, dir, 4);
+        jdbc = new Jdbc(db.dataSource());
+        notices = new NoticeStore(jdbc, clock, new NoticeDocument("test"));
+        outbox = new Outbox(jdbc, clock, Map.of(Channel.HTTP, RETRY, Channel.MAIL, RETRY, Channel.SFTP, RETRY),
+                Duration.ofMinutes(2), () -> 0.5);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        if (db != null) db.close();
+    }
+
+    private void tick(Duration d) {
+        now.set(now.get().plus(d));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void urgentNoticesAreClaimedBeforeOlderRoutineOnes(Kind kind) throws Exception {
+        open(kind);
+        {
+            String event = event("e1");
+            for (int i = 0; i < 1000; i++) {
+                notice(event, "O1", "office-" + i, Priority.NORMAL);
+            }
+            tick(Duration.ofSeconds(1));
+            String urgent = notice(event, "O21", "police", Priority.URGENT);
+            tick(Duration.ofSeconds(1));
+            String high = notice(event, "O24", "bfe", Priority.HIGH);
+
+            List<Delivery> first = outbox.claim(3);
+
+            assertThat(first).extracting(Delivery::noticeId).startsWith(urgent, high);
+            assertThat(first.get(2).priority()).isEqualTo(Priority.NORMAL);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aClaimedNoticeIsNotClaimedAgainUntilItsLeaseRunsOutAndThenWithTheSameId(Kind kind) throws Exception {
+        open(kind);
+        {
+            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            Delivery first = outbox.claim(10).get(0);
+
+            assertThat(outbox.claim(10)).isEmpty();
+            tick(Duration.ofMinutes(3)); // the sending instance died
+            Delivery second = outbox.claim(10).get(0);
+
+            assertThat(second.noticeId()).isEqualTo(id).isEqualTo(first.noticeId());
+            assertThat(second.document()).isEqualTo(first.document());
+            assertThat(second.attempt()).isEqualTo(2);
+            outbox.delivered(first, "late answer of the first attempt"); // ignored: the lease passed on
+            assertThat(status(id)).isEqualTo(Outbox.SENDING);
+            outbox.delivered(second, "HTTP 201");
+            assertThat(status(id)).isEqualTo(Outbox.DELIVERED);
+            assertThat(attempts(id)).containsExactly("DELIVERED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void transientFailuresAreRetriedWithBackOffUntilTheAttemptsAreUsedUp(Kind kind) throws Exception {
+        open(kind);
+        {
+            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+
+            outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("java.net.ConnectException"));
+            assertThat(status(id)).isEqualTo(Outbox.FAILED);
+            assertThat(outbox.claim(1)).as("not due before the back-off").isEmpty();
+            tick(Duration.ofSeconds(10));
+            outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("HTTP 503"));
+            tick(Duration.ofSeconds(19));
+            assertThat(outbox.claim(1)).as("the second wait is twice the first").isEmpty();
+            tick(Duration.ofSeconds(1));
+            outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("HTTP 503"));
+
+            assertThat(status(id)).isEqualTo(Outbox.DEAD);
+            assertThat(attempts(id)).containsExactly("RETRY", "RETRY", "DEAD");
+            assertThat(lastError(id)).isEqualTo("HTTP 503");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRecipientsRetryAfterIsHonoured(Kind kind) throws Exception {
+        open(kind);
+        {
+            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            outbox.failed(outbox.claim(1).get(0), new Failure(false, "HTTP 429", Optional.of(Duration.ofSeconds(120))));
+            tick(Duration.ofSeconds(119));
+            assertThat(outbox.claim(1)).isEmpty();
+            tick(Duration.ofSeconds(1));
+            assertThat(outbox.claim(1)).extracting(Delivery::noticeId).containsExactly(id);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPermanentFailureIsDeadAtOnceAndAReplaySendsItAgainWithTheSameId(Kind kind) throws Exception {
+        open(kind);
+        {
+            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            Delivery first = outbox.claim(1).get(0);
+            outbox.failed(first, Failure.permanentFailure("HTTP 404"));
+            assertThat(status(id)).isEqualTo(Outbox.DEAD);
+            assertThat(outbox.claim(1)).isEmpty();
+
+            assertThat(outbox.replay(id, "ops-desk")).isTrue();
+            Delivery again = outbox.claim(1).get(0);
+
+            assertThat(again.noticeId()).isEqualTo(id);
+            assertThat(again.attempt()).as("a replay starts a fresh retry budget").isEqualTo(1);
+            outbox.delivered(again, "HTTP 200");
+            assertThat(status(id)).isEqualTo(Outbox.DELIVERED);
+            assertThat(outbox.replay(id, "ops-desk")).as("a delivered notice is not replayed").isFalse();
+            assertThat(actions(id)).containsExactly("REPLAY by ops-desk");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void replayingAnOfficeReplaysOnlyItsDeadAndFailedNotices(Kind kind) throws Exception {
+        open(kind);
+        {
+            String event = event("e1");
+            String dead = notice(event, "O21", "police", Priority.URGENT);
+            String failed = notice(event, "O20", "police", Priority.URGENT);
+            String other = notice(event, "O22", "barnevern", Priority.URGENT);
+            for (Delivery d : outbox.claim(3)) {
+                outbox.failed(d, d.noticeId().equals(failed) ? Failure.transientFailure("x") : Failure.permanentFailure("y"));
+            }
+            assertThat(outbox.replayOffice("police", "ops-desk")).isEqualTo(2);
+            assertThat(status(dead)).isEqualTo(Outbox.CREATED);
+            assertThat(status(failed)).isEqualTo(Outbox.CREATED);
+            assertThat(status(other)).isEqualTo(Outbox.DEAD);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aCancelledNoticeIsNotSentButOneBeingSentCannotBeCancelled(Kind kind) throws Exception {
+        open(kind);
+        {
+            String event = event("e1");
+            String waiting = notice(event, "O1", "sf", Priority.NORMAL);
+            assertThat(outbox.cancel(waiting, "ops-desk")).isTrue();
+            assertThat(outbox.claim(10)).isEmpty();
+            assertThat(status(waiting)).isEqualTo(Outbox.CANCELLED);
+
+            String sending = notice(event, "O2", "bv", Priority.NORMAL);
+            outbox.claim(10);
+            assertThat(outbox.cancel(sending, "ops-desk")).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoInstancesClaimingAtOnceNeverTakeTheSameNotice(Kind kind) throws Exception {
+        open(kind);
+        {
+            String event = event("e1");
+            for (int i = 0; i < 200; i++) notice(event, "O1", "office-" + i, Priority.NORMAL);
+            Outbox second = new Outbox(jdbc, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<Delivery>>> claims = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    Outbox o = i % 2 == 0 ? outbox : second;
+                    claims.add(pool.submit((Callable<List<Delivery>>) () -> o.claim(10)));
+                }
+                List<String> all = new ArrayList<>();
+                for (Future<List<Delivery>> f : claims) f.get().forEach(d -> all.add(d.noticeId()));
+                assertThat(all).doesNotHaveDuplicates();
+                assertThat(all).hasSizeLessThanOrEqualTo(200);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    // --- fixtures -----------------------------------------------------------------------------
+
+    private String event(String id) throws Exception {
+        String key = no.budstikke.intake.EventKey.of("urn:test", id);
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO inbound_event (event_key, source, event_id, type, event_time, received_at, channel, origin,
+                                           duf_number, payload_sha256, payload, status, status_changed_at)
+                VALUES (?, 'urn:test', ?, 'no.udi.mot.resident.missing.v1', ?, ?, 'http', 'test', NULL, 'x', '{}', 'DISPATCHED', ?)""")) {
+            OffsetDateTime t = OffsetDateTime.now(clock);
+            ps.setString(1, key);
+            ps.setString(2, id);
+            ps.setObject(3, t);
+            ps.setObject(4, t);
+            ps.setObject(5, t);
+            ps.executeUpdate();
+        }
+        return key;
+    }
+
+    private String notice(String eventKey, String duty, String officeId, Priority priority) {
+        Office office = new Office(officeId, Role.POLICE_DISTRICT, officeId, Channel.HTTP, "https://" + officeId + ".example/",
+                new Serves(true, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+                        java.util.Set.of()), false);
+        Notice n = new Notice(duty, false, "kind", priority, office, "purpose", "basis", JsonNodeFactory.instance.objectNode(),
+                List.of(), List.of());
+        JsonNode event = JSON.createObjectNode().put("source", "urn:test").put("id", eventKey).put("type", "t").put("time", "x");
+        return jdbc.inTransaction(c -> notices.insert(c, eventKey, event, n));
+    }
+
+    private String status(String noticeId) {
+        return notices.state(noticeId).orElseThrow().status();
+    }
+
+    private String lastError(String noticeId) {
+        return notices.state(noticeId).orElseThrow().lastError();
+    }
+
+    private List<String> attempts(String noticeId) throws Exception {
+        return strings("SELECT outcome FROM delivery_attempt WHERE notice_id = ? ORDER BY id", noticeId);
+    }
+
+    private List<String> actions(String noticeId) throws Exception {
+        return strings("SELECT action || ' by ' || actor FROM notice_action WHERE notice_id = ? ORDER BY id", noticeId);
+    }
+
+    private List<String> strings(String sql, String param) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            List<String> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) list.add(rs.getString(1));
+            }
+            return list;
+        }
+    }
+}
