@@ -50,6 +50,7 @@ public final class HttpFailures implements ChannelFailures {
     /** The failure an answer with this status means; {@code retryAfter} is the raw header, if any. */
     public Failure forStatus(int status, String retryAfter) {
         String detail = "HTTP " + status;
+        // 1xx and 2xx never fail; should one arrive here, trying again is the safe reading.
         boolean retry = status >= 500 || status == 408 || status == 429 || status < 300;
         if (!retry) return Failure.permanentFailure(detail);
         return new Failure(false, detail, RetryAfter.parse(retryAfter, clock.instant()));
