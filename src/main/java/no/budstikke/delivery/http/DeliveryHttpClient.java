@@ -1,0 +1,19 @@
+package no.budstikke.delivery.http;
+
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+/**
+ * The HTTP client of deliveries makes exactly one request per attempt. By default HttpClient 5
+ * sends a POST again on 429 and 503, sleeping out the Retry-After on the delivery thread: retries
+ * belong to the outbox, whose schedule survives a restart. Redirects are off as well, whatever
+ * camel-http's defaults: one could carry the notice and the credential to another host.
+ */
+public final class DeliveryHttpClient implements HttpClientConfigurer {
+
+    @Override
+    public void configureHttpClient(HttpClientBuilder builder) {
+        builder.disableAutomaticRetries();
+        builder.disableRedirectHandling();
+    }
+}
