@@ -27,6 +27,8 @@ import no.budstikke.delivery.FailureClassifier;
 import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.Sandbox;
+import no.budstikke.delivery.http.HttpFailures;
+import no.budstikke.delivery.http.OfficeSecrets;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.stage.DispatchService;
@@ -115,7 +117,8 @@ public final class HubWiring implements CamelConfiguration {
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
         r.bind("deliveryChannels", new ChannelRouter(sandbox));
-        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(List.of()), outbox));
+        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(List.of(new HttpFailures(clock))), outbox));
+        r.bind("officeSecrets", new OfficeSecrets(settings::optional, System::getenv));
         r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), null));
         // Sends run on their own pool, so a slow office holds up only its own thread, never intake.
         ExecutorService pool = context.getExecutorServiceManager()
