@@ -29,6 +29,7 @@ import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.Sandbox;
 import no.budstikke.delivery.http.HttpFailures;
 import no.budstikke.delivery.http.OfficeSecrets;
+import no.budstikke.delivery.sftp.SftpFailures;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.stage.DispatchService;
@@ -117,7 +118,7 @@ public final class HubWiring implements CamelConfiguration {
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
         r.bind("deliveryChannels", new ChannelRouter(sandbox));
-        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(List.of(new HttpFailures(clock))), outbox));
+        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(List.of(new HttpFailures(clock), new SftpFailures())), outbox));
         r.bind("officeSecrets", new OfficeSecrets(settings::optional, System::getenv));
         r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), null));
         // Sends run on their own pool, so a slow office holds up only its own thread, never intake.
@@ -150,6 +151,10 @@ public final class HubWiring implements CamelConfiguration {
         if (settings.flag("budstikke.delivery.sandbox", false)) {
             throw new ConfigException("the production profile refuses to start: budstikke.delivery.sandbox=true would "
                     + "put every notice in a local folder instead of delivering it; set it to false");
+        }
+        if (!settings.string("budstikke.sftp.strict-host-key-checking", "yes").equals("yes")) {
+            throw new ConfigException("the production profile refuses to start: budstikke.sftp.strict-host-key-checking must be "
+                    + "'yes'; add the offices' host keys to budstikke.sftp.known-hosts-file instead");
         }
         List<String> devKeys = keys.usingLocalDevKey();
         if (!devKeys.isEmpty()) {

@@ -179,4 +179,48 @@ class DeliveryIT {
         assertThat(JSON.readTree(policeRequests().get(1).getBodyAsString()))
                 .isEqualTo(JSON.readTree(policeRequests().get(0).getBodyAsString()));
     }
+
+    @Test
+    void anUrgentNoticeCreatedBehindAThousandRoutineOnesIsDeliveredFirst() throws Exception {
+        start(Map.of("budstikke.delivery.concurrency", "1", "budstikke.delivery.batch-size", "10"));
+        hub.context().getRouteController().stopRoute("deliver");
+        String eventKey = postMissing();
+        String urgent = policeNotice(eventKey).path("noticeId").asText();
+        try (Connection c = hub.bean("dataSource", javax.sql.DataSource.class).getConnection()) {
+            c.setAutoCommit(false);
+            // Only the police notice stays from the event; 1,000 older routine notices to another office queue before it.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE notice SET status = 'CANCELLED' WHERE event_key = ? AND notice_id <> ?")) {
+                ps.setString(1, eventKey);
+                ps.setString(2, urgent);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id, channel,
+                                        address, purpose, legal_basis, content, removed_fields, flags, status, created_at,
+                                        status_changed_at, office_name, document, attempts, next_attempt_at)
+                    SELECT ?, event_key, 'O1', is_copy, kind, 'NORMAL', 2, role, 'routine-office', channel, ?, purpose, legal_basis,
+                           content, removed_fields, flags, 'CREATED', created_at - INTERVAL '1' HOUR, status_changed_at, office_name,
+                           document, 0, next_attempt_at - INTERVAL '1' HOUR
+                    FROM notice WHERE notice_id = ?""")) {
+                for (int i = 0; i < 1000; i++) {
+                    ps.setString(1, String.format("%032x", i));
+                    ps.setString(2, "http://127.0.0.1:" + server.port() + "/routine-office");
+                    ps.setString(3, urgent);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        server.stubFor(post(urlEqualTo("/routine-office")).willReturn(aResponse().withStatus(200)));
+
+        hub.context().getRouteController().startRoute("deliver");
+        await().atMost(Duration.ofSeconds(20)).until(() -> notice(urgent).path("status").asText().equals("DELIVERED"));
+
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> served = server.getAllServeEvents();
+        // WireMock lists the newest first: the first request it received is the last in the list.
+        assertThat(served.get(served.size() - 1).getRequest().getUrl()).isEqualTo(POLICE);
+    }
 }
+
