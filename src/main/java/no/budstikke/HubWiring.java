@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import no.budstikke.auth.ApiKeyFile;
@@ -31,6 +32,7 @@ import no.budstikke.delivery.http.HttpFailures;
 import no.budstikke.delivery.http.OfficeSecrets;
 import no.budstikke.delivery.sftp.SftpFailures;
 import no.budstikke.dispatch.Dispatcher;
+import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.http.IntakeHttp;
@@ -118,7 +120,7 @@ public final class HubWiring implements CamelConfiguration {
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
         r.bind("deliveryChannels", new ChannelRouter(sandbox));
-        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(List.of(new HttpFailures(clock), new SftpFailures())), outbox));
+        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(Map.of(Channel.HTTP, new HttpFailures(clock), Channel.SFTP, new SftpFailures())), outbox));
         r.bind("officeSecrets", new OfficeSecrets(settings::optional, System::getenv));
         r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), null));
         // Sends run on their own pool, so a slow office holds up only its own thread, never intake.

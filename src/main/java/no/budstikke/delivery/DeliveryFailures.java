@@ -12,6 +12,6 @@ public final class DeliveryFailures {
     }
 
     public void record(Delivery delivery, Throwable failure) {
-        outbox.failed(delivery, classifier.classify(failure));
+        outbox.failed(delivery, classifier.classify(delivery.channel(), failure));
     }
 }

@@ -1,25 +1,23 @@
 package no.budstikke.delivery;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import no.budstikke.dispatch.model.Channel;
 
 /**
- * Names a delivery failure by asking each channel's classifier; anything none recognises is
- * transient, so an unforeseen error is retried (and ends in DEAD) rather than lost.
+ * Names a delivery failure by asking the classifier of the channel that failed; anything it does
+ * not recognise is transient, so an unforeseen error is retried (and ends in DEAD) rather than lost.
  */
 public final class FailureClassifier {
 
-    private final List<ChannelFailures> channels;
+    private final Map<Channel, ChannelFailures> channels;
 
-    public FailureClassifier(List<ChannelFailures> channels) {
-        this.channels = List.copyOf(channels);
+    public FailureClassifier(Map<Channel, ChannelFailures> channels) {
+        this.channels = Map.copyOf(channels);
     }
 
-    public Failure classify(Throwable t) {
-        for (ChannelFailures c : channels) {
-            Optional<Failure> f = c.classify(t);
-            if (f.isPresent()) return f.get();
-        }
-        return Failure.transientFailure(t == null ? "unknown failure" : t.getClass().getName());
+    public Failure classify(Channel channel, Throwable t) {
+        return Optional.ofNullable(channels.get(channel)).flatMap(c -> c.classify(t))
+                .orElseGet(() -> Failure.transientFailure(t == null ? "unknown failure" : t.getClass().getName()));
     }
 }
