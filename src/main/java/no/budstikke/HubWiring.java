@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import no.budstikke.auth.ApiKeyFile;
@@ -30,6 +32,9 @@ import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.Sandbox;
 import no.budstikke.delivery.http.HttpFailures;
 import no.budstikke.delivery.http.OfficeSecrets;
+import no.budstikke.delivery.mail.MailComposer;
+import no.budstikke.delivery.mail.MailFailures;
+import no.budstikke.delivery.mail.MailTemplates;
 import no.budstikke.delivery.sftp.SftpFailures;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.Channel;
@@ -99,7 +104,13 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
-        Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir);
+        // Every notice kind the rules can produce needs its mail template: checked now, not at 3 a.m.
+        Set<String> kinds = new TreeSet<>();
+        dispatcher.config().rules().forEach(rule -> kinds.add(rule.kind()));
+        MailComposer mail = new MailComposer(MailTemplates.load(settings.path("budstikke.config.dir", "config"), kinds),
+                settings.required("budstikke.mail.from"), clock);
+        r.bind("mailComposer", mail);
+        Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
         outbox.listen(meters);
         r.bind("deliveryMeters", meters);
@@ -113,16 +124,18 @@ public final class HubWiring implements CamelConfiguration {
         bindDufSource(context, settings);
     }
 
-    private static Outbox bindDelivery(CamelContext context, HubSettings settings, Jdbc jdbc, Clock clock, Path dataDir) {
+    private static Outbox bindDelivery(CamelContext context, HubSettings settings, Jdbc jdbc, Clock clock, Path dataDir,
+                                       MailComposer mail) {
         Outbox outbox = new Outbox(jdbc, clock, DeliverySettings.retryPolicies(settings),
                 Duration.ofMillis(settings.integer("budstikke.delivery.lease-ms", 120_000)), Math::random);
         boolean sandbox = settings.flag("budstikke.delivery.sandbox", false);
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
         r.bind("deliveryChannels", new ChannelRouter(sandbox));
-        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(Map.of(Channel.HTTP, new HttpFailures(clock), Channel.SFTP, new SftpFailures())), outbox));
+        r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(Map.of(
+                Channel.HTTP, new HttpFailures(clock), Channel.SFTP, new SftpFailures(), Channel.MAIL, new MailFailures())), outbox));
         r.bind("officeSecrets", new OfficeSecrets(settings::optional, System::getenv));
-        r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), null));
+        r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), mail::writeEml));
         // Sends run on their own pool, so a slow office holds up only its own thread, never intake.
         ExecutorService pool = context.getExecutorServiceManager()
                 .newFixedThreadPool(HubWiring.class, "delivery", settings.integer("budstikke.delivery.concurrency", 4));
@@ -157,6 +170,10 @@ public final class HubWiring implements CamelConfiguration {
         if (!settings.string("budstikke.sftp.strict-host-key-checking", "yes").equals("yes")) {
             throw new ConfigException("the production profile refuses to start: budstikke.sftp.strict-host-key-checking must be "
                     + "'yes'; add the offices' host keys to budstikke.sftp.known-hosts-file instead");
+        }
+        if (!settings.flag("budstikke.mail.starttls-required", true)) {
+            throw new ConfigException("the production profile refuses to start: budstikke.mail.starttls-required=false would "
+                    + "send notices to the mail server in clear text");
         }
         List<String> devKeys = keys.usingLocalDevKey();
         if (!devKeys.isEmpty()) {

@@ -38,6 +38,7 @@ class StartupConfigIT {
         assertThat(Files.readString(keys)).contains(ApiKeys.sha256Hex(ApiKeys.LOCAL_DEV_KEY));
         Map<String, String> settings = settings(keys);
         settings.put("budstikke.profile", "production");
+        settings.put("budstikke.delivery.sandbox", "false");
 
         String message = startFailure(settings);
 
@@ -49,6 +50,7 @@ class StartupConfigIT {
     void productionProfileStartsWithOnlyNonDevKeys() throws IOException {
         Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
         settings.put("budstikke.profile", "production");
+        settings.put("budstikke.delivery.sandbox", "false");
         try (TestHub hub = TestHub.start(settings)) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
                     Files.readAllBytes(EVENTS.resolve("missing.json")), TestHub.CENTRE_0301_KEY);
@@ -152,5 +154,23 @@ class StartupConfigIT {
         Arrays.fill(body, event.length, size, (byte) ' ');
         assertThat(new String(body, StandardCharsets.UTF_8).strip()).isEqualTo(new String(event, StandardCharsets.UTF_8).strip());
         return body;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "budstikke.delivery.sandbox, true, sandbox",
+        "budstikke.mail.starttls-required, false, clear text",
+        "budstikke.sftp.strict-host-key-checking, no, known-hosts-file"
+    })
+    void productionProfileRefusesSettingsThatAreOnlySafeLocally(String key, String value, String reason) throws IOException {
+        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir));
+        settings.put("budstikke.profile", "production");
+        settings.put("budstikke.delivery.sandbox", "false");
+        settings.put("budstikke.api-keys.file", Path.of("src/test/resources/test-api-keys.json").toAbsolutePath().toString());
+        settings.put(key, value);
+
+        String message = startFailure(settings);
+
+        assertThat(message).contains("production").contains(key).contains(reason);
     }
 }

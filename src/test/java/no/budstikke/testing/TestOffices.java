@@ -26,6 +26,10 @@ public final class TestOffices {
         for (String f : new String[] {"routing-rules.yaml", "disclosure-policies.yaml"}) {
             Files.copy(Path.of("config", f), config.resolve(f));
         }
+        Files.createDirectories(config.resolve("templates"));
+        try (var templates = Files.list(Path.of("config", "templates"))) {
+            for (Path t : templates.toList()) Files.copy(t, config.resolve("templates").resolve(t.getFileName()));
+        }
         JsonNode directory = YAML.readTree(Path.of("config", "directory.yaml").toFile());
         for (JsonNode office : directory.path("offices")) {
             String id = office.path("id").asText();
