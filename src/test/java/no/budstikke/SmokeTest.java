@@ -1,3 +1,0 @@
-package no.budstikke;
-import org.junit.jupiter.api.Test;
-class SmokeTest { @Test void ok() {} }
