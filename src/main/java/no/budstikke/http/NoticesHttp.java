@@ -27,13 +27,13 @@ public final class NoticesHttp {
     static final Set<String> STATUSES = Set.of(Outbox.CREATED, Outbox.SENDING, Outbox.DELIVERED, Outbox.FAILED, Outbox.DEAD,
             Outbox.CANCELLED);
 
-    private final ApiKeys keys;
+    private final OpsAccess access;
     private final NoticeStore notices;
     private final Outbox outbox;
     private final Journal journal;
 
     public NoticesHttp(ApiKeys keys, NoticeStore notices, Outbox outbox, Journal journal) {
-        this.keys = keys;
+        this.access = new OpsAccess(keys);
         this.notices = notices;
         this.outbox = outbox;
         this.journal = journal;
@@ -126,12 +126,11 @@ public final class NoticesHttp {
     }
 
     private Optional<Credential> ops(String authorization) {
-        return keys.authenticate(authorization).filter(Credential::ops);
+        return access.caller(authorization);
     }
 
     private HttpAnswer denied(String authorization) {
-        return keys.authenticate(authorization).isEmpty() ? Problems.unauthorized()
-                : Problems.forbidden("the ops API needs a credential with \"ops\": true");
+        return access.denial(authorization);
     }
 
     private static ObjectNode describe(NoticeState n) {

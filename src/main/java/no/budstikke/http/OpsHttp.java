@@ -23,12 +23,14 @@ public final class OpsHttp {
     private final EventStore events;
     private final QuarantineStore quarantine;
     private final NoticeStore notices;
+    private final OpsAccess access;
 
     public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine, NoticeStore notices) {
         this.keys = keys;
         this.events = events;
         this.quarantine = quarantine;
         this.notices = notices;
+        this.access = new OpsAccess(keys);
     }
 
     /** An event's processing status, for ops and for the sender that owns its source. */
@@ -91,10 +93,7 @@ public final class OpsHttp {
     }
 
     private Optional<HttpAnswer> requireOps(String authorization) {
-        Optional<Credential> caller = keys.authenticate(authorization);
-        if (caller.isEmpty()) return Optional.of(Problems.unauthorized());
-        if (!caller.get().ops()) return Optional.of(Problems.forbidden("the ops API needs a credential with \"ops\": true"));
-        return Optional.empty();
+        return access.caller(authorization).isPresent() ? Optional.empty() : Optional.of(access.denial(authorization));
     }
 
     private static ObjectNode metadata(QuarantineEntry e) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import no.budstikke.delivery.Delivery;
+import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.config.HubConfigLoader;
@@ -92,27 +93,8 @@ final class TestNotices {
     static Delivery delivery(JsonNode event, Notice n) {
         String eventKey = EventKey.of(event.path("source").asText(), event.path("id").asText());
         String id = NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy());
-        ObjectNode d = JSON.createObjectNode();
-        d.put("schema", "https://budstikke.example/schemas/notice/notice-v1.schema.json");
-        d.put("noticeId", id);
-        d.put("duty", n.duty());
-        d.put("copy", n.copy());
-        d.put("kind", n.kind());
-        d.put("priority", n.priority().name());
-        d.put("purpose", n.purpose());
-        d.put("legalBasis", n.legalBasis());
-        d.put("createdAt", CLOCK.instant().toString());
-        d.putObject("sender").put("system", "budstikke").put("organisation", "Budstikke testmottak");
-        d.putObject("recipient").put("officeId", n.recipient().id()).put("role", n.recipient().role().name())
-                .put("name", n.recipient().name());
-        ObjectNode ev = d.putObject("event");
-        ev.put("key", eventKey);
-        ev.put("source", event.path("source").asText());
-        ev.put("id", event.path("id").asText());
-        ev.put("type", event.path("type").asText());
-        ev.put("time", event.path("time").asText());
-        n.flags().forEach(d.putArray("flags")::add);
-        d.set("content", n.content());
+        ObjectNode d = new NoticeDocument("Budstikke testmottak")
+                .build(id, eventKey, event, n, java.time.OffsetDateTime.ofInstant(CLOCK.instant(), java.time.ZoneOffset.UTC));
         // Offices on other channels get a made-up mailbox: every kind may be mailed to some office.
         String address = n.recipient().channel() == Channel.MAIL ? n.recipient().address() : n.recipient().id() + "@offices.example";
         return new Delivery(id, n.duty(), n.kind(), n.priority(), n.recipient().id(), n.recipient().name(),
