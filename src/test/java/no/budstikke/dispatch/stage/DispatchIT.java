@@ -57,7 +57,8 @@ class DispatchIT {
                     + " → " + n.path("officeId").asText() + " " + n.path("priority").asText()));
             assertThat(stored).isEqualTo(expected);
             assertThat(stored).contains("O21 → police-oslo URGENT", "O22 → barnevern-oslo URGENT", "O20 → udi-region-ost URGENT");
-            assertThat(status.path("notices").findValuesAsText("status")).containsOnly("CREATED");
+            // Delivery (to the sandbox here) may already have taken them further.
+            assertThat(status.path("notices").findValuesAsText("status")).isSubsetOf("CREATED", "SENDING", "DELIVERED");
             assertThat(status.path("unresolved").asInt()).isZero();
             assertThat(noticeRows(hub, status.path("key").asText())).isEqualTo(expected.size());
         }
