@@ -51,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +82,8 @@ public final class IntakeBenchmark {
     private final List<ObjectNode> templates;
     private final String runId;
     private final boolean keep;
+    /** The PostgreSQL server's process while it runs (pg_ctl detaches it from this JVM), for the CPU figures. */
+    private volatile long postmasterPid = -1;
 
     private IntakeBenchmark(Map<String, String> settings, Path runDir, List<ObjectNode> templates) {
         this.n = positive(settings, "n");
@@ -163,12 +166,15 @@ public final class IntakeBenchmark {
                 durability = "fsync=" + one(s, "SHOW fsync") + " synchronous_commit=" + one(s, "SHOW synchronous_commit")
                         + " full_page_writes=" + one(s, "SHOW full_page_writes") + " wal_sync_method=" + one(s, "SHOW wal_sync_method");
             }
+            postmasterPid = postmasterPid(dir.resolve("pgdata"));
             if (!durability.startsWith("fsync=on synchronous_commit=on")) {
                 System.out.println("FAIL PostgreSQL is not durable: " + durability);
                 return false;
             }
             return runOn("PostgreSQL " + version + " (embedded, " + durability + ")", dir,
                     pg.getJdbcUrl("postgres", "budstikke_bench"));
+        } finally {
+            postmasterPid = -1;
         }
     }
 
@@ -180,7 +186,7 @@ public final class IntakeBenchmark {
         long t0 = System.nanoTime();
         boolean ok = true;
         try (TestHub hub = TestHub.start(props)) {
-            System.out.printf(Locale.ROOT, "hub started in %.1f s; load average %s%n", (System.nanoTime() - t0) / 1e9, loadAverage());
+            System.out.printf(Locale.ROOT, "hub started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
@@ -203,7 +209,6 @@ public final class IntakeBenchmark {
             expected += batch.acceptedEvents();
 
             ok &= verifyStored(hub, expected);
-            System.out.println("load average " + loadAverage() + " (other work on the machine skews the figures)");
         }
         return ok;
     }
@@ -238,6 +243,7 @@ public final class IntakeBenchmark {
             t.setDaemon(true);
             return t;
         });
+        Cpu.Sample cpu0 = Cpu.sample(postmasterPid);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.execute(() -> {
@@ -273,13 +279,14 @@ public final class IntakeBenchmark {
         pool.shutdown();
         if (!pool.awaitTermination(maxRun.toSeconds() + 60, TimeUnit.SECONDS)) pool.shutdownNow();
         long wall = System.nanoTime() - start;
+        Cpu.Sample cpu1 = Cpu.sample(postmasterPid);
         long[] ok = Arrays.stream(latencyNanos).filter(l -> l >= 0).sorted().toArray();
         int sent = Math.min(next.get(), bodies.size());
-        return new Result(bodies.size(), sent, ok, non202.get(), failures, wall, acceptedEvents.get());
+        return new Result(bodies.size(), sent, ok, non202.get(), failures, wall, acceptedEvents.get(), cpu1.minus(cpu0, wall));
     }
 
     private record Result(int planned, int requests, long[] sortedLatencyNanos, int non202, Map<String, AtomicInteger> failures,
-            long wallNanos, long acceptedEvents) {
+            long wallNanos, long acceptedEvents, String cpu) {
 
         int accepted() {
             return sortedLatencyNanos.length;
@@ -298,6 +305,7 @@ public final class IntakeBenchmark {
                 "%-10s db=%s N=%d K=%d requests=%d wall=%.2f s  events/s=%.0f  latency per request ms p50=%.1f p90=%.1f p99=%.1f max=%.1f  non-202=%d%n",
                 mode, database.split(" ")[0], r.acceptedEvents(), k, r.requests(), wallS, r.acceptedEvents() / wallS,
                 r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), r.percentileMs(100), r.non202());
+        System.out.println("           cpu: " + r.cpu());
         boolean ok = true;
         if (r.non202() != 0) {
             System.out.println("FAIL " + mode + ": non-202 answers " + r.failures());
@@ -444,13 +452,63 @@ public final class IntakeBenchmark {
         }
     }
 
-    /** The 1, 5 and 15 minute load averages on Linux; anything well above 1 means the hub had company. */
-    private static String loadAverage() {
+    private static long postmasterPid(Path dataDir) {
         try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException | RuntimeException e) {
-            return "unknown";
+            return -1;
+        }
+    }
+
+    /**
+     * CPU use during a phase, from /proc (Linux): the whole machine's busy time against this
+     * benchmark's own (this JVM, hub and clients, plus the PostgreSQL server and its backends).
+     * The difference is other work on the machine, which skews the figures.
+     */
+    private static final class Cpu {
+        private static final double TICKS_PER_SECOND = 100; // USER_HZ; 100 on every common Linux
+
+        record Sample(long machineBusy, long ours, boolean known) {
+            String minus(Sample before, long wallNanos) {
+                if (!known || !before.known) return "unknown (no /proc)";
+                double seconds = wallNanos / 1e9;
+                double machine = (machineBusy - before.machineBusy) / TICKS_PER_SECOND / seconds;
+                double bench = (ours - before.ours) / TICKS_PER_SECOND / seconds;
+                return String.format(Locale.ROOT, "machine %.2f of %d cores busy; this benchmark %.2f, other work %.2f",
+                        machine, Runtime.getRuntime().availableProcessors(), bench, Math.max(0, machine - bench));
+            }
+        }
+
+        static Sample sample(long postmasterPid) {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) busy += Long.parseLong(cpu[i]);
+                long ours = ticks(ProcessHandle.current());
+                if (postmasterPid > 0) {
+                    Optional<ProcessHandle> pm = ProcessHandle.of(postmasterPid);
+                    if (pm.isPresent()) ours += ticks(pm.get());
+                }
+                return new Sample(busy, ours, true);
+            } catch (IOException | RuntimeException e) {
+                return new Sample(0, 0, false);
+            }
+        }
+
+        /** utime + stime of a process and its descendants, in ticks. */
+        private static long ticks(ProcessHandle root) {
+            long sum = 0;
+            for (ProcessHandle p : Stream.concat(Stream.of(root), root.descendants()).toList()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended between listing and reading
+                }
+            }
+            return sum;
         }
     }
 
