@@ -127,8 +127,8 @@ public final class Outbox {
         if (!current) return;
         listener.recorded(d, wait.isPresent() ? OutboxListener.Outcome.RETRY : OutboxListener.Outcome.DEAD);
         if (wait.isPresent()) {
-            LOG.warn("delivery notice={} office={} channel={} attempt={} FAILED, retry in {} s: {}", d.noticeId(), d.officeId(),
-                    d.channel(), d.attempt(), wait.get().toSeconds(), detail);
+            LOG.warn("delivery notice={} office={} channel={} attempt={} FAILED, retry in {} ms: {}", d.noticeId(), d.officeId(),
+                    d.channel(), d.attempt(), wait.get().toMillis(), detail);
         } else {
             LOG.error("delivery notice={} office={} channel={} attempt={} DEAD ({}): {}", d.noticeId(), d.officeId(),
                     d.channel(), d.attempt(), f.permanent() ? "permanent failure" : "attempts used up", detail);

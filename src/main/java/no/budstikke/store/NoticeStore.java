@@ -177,11 +177,13 @@ public final class NoticeStore {
         });
     }
 
-    /** Offices whose most recent attempt failed, with how many of their notices are FAILED or DEAD. */
+    /** Offices that are not receiving: how many of their notices are FAILED, DEAD or being retried. */
     public java.util.Map<String, Long> troubledOffices() {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT office_id, COUNT(*) FROM notice WHERE status IN ('FAILED', 'DEAD') GROUP BY office_id ORDER BY office_id");
+                    // A retry in flight (SENDING after a failure) still counts: the office has not answered yet.
+                    "SELECT office_id, COUNT(*) FROM notice WHERE status IN ('FAILED', 'DEAD') OR (status = 'SENDING' AND attempts > 1) "
+                            + "GROUP BY office_id ORDER BY office_id");
                  ResultSet rs = ps.executeQuery()) {
                 java.util.Map<String, Long> map = new java.util.LinkedHashMap<>();
                 while (rs.next()) map.put(rs.getString(1), rs.getLong(2));

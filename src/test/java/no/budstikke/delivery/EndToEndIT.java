@@ -129,6 +129,7 @@ class EndToEndIT {
         assertThat(notices).extracting(n -> n.path("noticeId").asText()).containsExactlyInAnyOrderElementsOf(decided.keySet());
 
         Map<String, Integer> byChannel = new HashMap<>();
+        Map<Channel, JsonNode> oneOfEach = new HashMap<>();
         for (JsonNode n : notices) {
             String id = n.path("noticeId").asText();
             Notice expected = decided.get(id);
@@ -140,8 +141,16 @@ class EndToEndIT {
             byChannel.merge(expected.recipient().channel().name(), 1, Integer::sum);
             assertDocument(id, key, received, expected);
             assertDelivered(id, expected.recipient().channel());
+            oneOfEach.put(expected.recipient().channel(), NoticeSchema.parse(received));
         }
         assertThat(byChannel).containsOnlyKeys("HTTP", "MAIL");
+        // The mail attachment is the same document an HTTP office gets: same fields, same event, same sender.
+        JsonNode byHttp = oneOfEach.get(Channel.HTTP);
+        JsonNode byMail = oneOfEach.get(Channel.MAIL);
+        assertThat(fieldNames(byMail)).isEqualTo(fieldNames(byHttp));
+        assertThat(byMail.path("event")).isEqualTo(byHttp.path("event"));
+        assertThat(byMail.path("sender")).isEqualTo(byHttp.path("sender"));
+        assertThat(byMail.path("schema")).isEqualTo(byHttp.path("schema"));
         assertJournal(key, decided);
     }
 
@@ -297,6 +306,12 @@ class EndToEndIT {
             assertThat(d.path("document")).isEqualTo(JSON.readTree(storedDocument(id)));
             assertThat(d.path("status").asText()).isEqualTo("DELIVERED");
         });
+    }
+
+    private static List<String> fieldNames(JsonNode document) {
+        List<String> names = new ArrayList<>();
+        document.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static String storedDocument(String id) throws Exception {
