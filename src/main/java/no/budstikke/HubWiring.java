@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,9 +18,8 @@ import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
 import no.budstikke.camel.RequestHeaders;
-import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
-import no.budstikke.config.Profile;
+import no.budstikke.config.ProductionGuard;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.delivery.ChannelRouter;
 import no.budstikke.delivery.DeliveryFailures;
@@ -72,13 +70,13 @@ public final class HubWiring implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         HubSettings settings = new HubSettings(key -> context.getPropertiesComponent().resolveProperty(key));
-        Profile profile = settings.profile();
+        Path configDir = settings.path("budstikke.config.dir", "config");
         Path dataDir = settings.path("budstikke.data.dir", "var");
         Files.createDirectories(dataDir);
         Clock clock = Clock.systemUTC();
 
         ApiKeys keys = ApiKeyFile.load(settings.path("budstikke.api-keys.file", "config/api-keys.json"));
-        refuseUnsafeProductionSettings(profile, keys, settings);
+        ProductionGuard.check(settings, keys);
 
         Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
                 settings.optional("budstikke.db.password").orElse(null), dataDir, settings.integer("budstikke.db.pool-size", 10));
@@ -89,7 +87,7 @@ public final class HubWiring implements CamelConfiguration {
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
         IntakeService intake = new IntakeService(new EventParser(), ContractValidator.fromClasspath(), jdbc, events, quarantine);
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
-        Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(settings.path("budstikke.config.dir", "config")));
+        Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")));
         DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, new CaseFacts(), clock);
@@ -107,7 +105,7 @@ public final class HubWiring implements CamelConfiguration {
         // Every notice kind the rules can produce needs its mail template: checked now, not at 3 a.m.
         Set<String> kinds = new TreeSet<>();
         dispatcher.config().rules().forEach(rule -> kinds.add(rule.kind()));
-        MailComposer mail = new MailComposer(MailTemplates.load(settings.path("budstikke.config.dir", "config"), kinds),
+        MailComposer mail = new MailComposer(MailTemplates.load(configDir, kinds),
                 settings.required("budstikke.mail.from"), clock);
         r.bind("mailComposer", mail);
         Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
@@ -159,27 +157,6 @@ public final class HubWiring implements CamelConfiguration {
         duf.setConnectionTimeout(5_000);
         context.getRegistry().bind("dufDataSource", (DataSource) duf);
         context.addService(closing(duf::close));
-    }
-
-    private static void refuseUnsafeProductionSettings(Profile profile, ApiKeys keys, HubSettings settings) {
-        if (profile != Profile.PRODUCTION) return;
-        if (settings.flag("budstikke.delivery.sandbox", false)) {
-            throw new ConfigException("the production profile refuses to start: budstikke.delivery.sandbox=true would "
-                    + "put every notice in a local folder instead of delivering it; set it to false");
-        }
-        if (!settings.string("budstikke.sftp.strict-host-key-checking", "yes").equals("yes")) {
-            throw new ConfigException("the production profile refuses to start: budstikke.sftp.strict-host-key-checking must be "
-                    + "'yes'; add the offices' host keys to budstikke.sftp.known-hosts-file instead");
-        }
-        if (!settings.flag("budstikke.mail.starttls-required", true)) {
-            throw new ConfigException("the production profile refuses to start: budstikke.mail.starttls-required=false would "
-                    + "send notices to the mail server in clear text");
-        }
-        List<String> devKeys = keys.usingLocalDevKey();
-        if (!devKeys.isEmpty()) {
-            throw new ConfigException("the production profile refuses to start: api-keys.json entry " + devKeys
-                    + " uses the documented local development key; replace it with a key made by 'new-api-key'");
-        }
     }
 
     private static ServiceSupport closing(AutoCloseable resource) {

@@ -1,0 +1,38 @@
+package no.budstikke.config;
+
+import java.util.List;
+import no.budstikke.auth.ApiKeys;
+
+/**
+ * What the production profile refuses: settings that make the embedded default easy to try and
+ * are unsafe with real children's data. Each refusal says what to set instead.
+ */
+public final class ProductionGuard {
+
+    private ProductionGuard() {
+    }
+
+    public static void check(HubSettings settings, ApiKeys keys) {
+        if (settings.profile() != Profile.PRODUCTION) return;
+        if (settings.flag("budstikke.delivery.sandbox", false)) {
+            throw refusal("budstikke.delivery.sandbox=true would put every notice in a local folder instead of delivering it; "
+                    + "set it to false");
+        }
+        if (!settings.string("budstikke.sftp.strict-host-key-checking", "yes").equals("yes")) {
+            throw refusal("budstikke.sftp.strict-host-key-checking must be 'yes'; add the offices' host keys to "
+                    + "budstikke.sftp.known-hosts-file instead");
+        }
+        if (!settings.flag("budstikke.mail.starttls-required", true)) {
+            throw refusal("budstikke.mail.starttls-required=false would send notices to the mail server in clear text");
+        }
+        List<String> devKeys = keys.usingLocalDevKey();
+        if (!devKeys.isEmpty()) {
+            throw refusal("api-keys.json entry " + devKeys + " uses the documented local development key; replace it with "
+                    + "a key made by 'new-api-key'");
+        }
+    }
+
+    private static ConfigException refusal(String why) {
+        return new ConfigException("the production profile refuses to start: " + why);
+    }
+}
