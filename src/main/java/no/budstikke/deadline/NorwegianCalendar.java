@@ -1,10 +1,10 @@
 package no.budstikke.deadline;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collections;
@@ -93,34 +93,47 @@ public final class NorwegianCalendar {
 
     /**
      * The instant at which {@code n} whole working days have passed since {@code start}, counting
-     * only the time of working days in local wall-clock time in {@code zone}:
+     * only the time of working days, in local wall-clock time in {@code zone}; the same as
+     * {@link #workingTimeAfter} with {@code n} × 24 hours. So:
      * <ul>
      *   <li>a start on a working day gives the same local time on the {@code n}th working day after
      *       it (leave applied Tuesday 14:00 with n = 3 is due Friday 14:00 in an ordinary week);</li>
-     *   <li>a start on a weekend or holiday is taken as received at 00:00 on the next working day, so
-     *       the limit ends at 00:00 on the day after the {@code n}th working day counted from that one
-     *       inclusive (applied Saturday: Monday, Tuesday and Wednesday count, due Thursday 00:00, that is
-     *       the end of Wednesday). Two applications made on the same weekend are due at the same time,
-     *       and never earlier than one made on the Friday before.</li>
+     *   <li>a start on a weekend or holiday counts from 00:00 on the next working day, and the limit
+     *       ends at the midnight that ends the {@code n}th working day counted from that one
+     *       (applied Saturday: Monday, Tuesday and Wednesday count; due Thursday 00:00, the end of
+     *       Wednesday). A start at 00:00 on a working day is the same as a start the evening before
+     *       a weekend: nothing has yet been counted. So applications made over the same weekend are due
+     *       at the same time, never earlier than one made on the Friday before, and the due time never
+     *       goes back when the start moves forward.</li>
      * </ul>
-     * Norway changes clocks on Sundays, never a working day, so a due time never falls in a gap; if a
-     * start's local time is in a gap or overlap elsewhere, {@link ZonedDateTime#of} resolves it.
      */
     public Instant workingDaysAfter(Instant start, int n, ZoneId zone) {
+        if (n < 0) throw new IllegalArgumentException("n must be 0 or more, got " + n);
+        return workingTimeAfter(start, Duration.ofDays(n), zone);
+    }
+
+    /**
+     * The instant at which {@code workingTime} of working-day time has passed since {@code start}:
+     * the clock runs only on working days, in local wall-clock time in {@code zone} (a working day is
+     * 24 hours long; Norway changes clocks on Sundays, never a working day). A start on a non-working
+     * day counts from 00:00 on the next working day. When the time runs out exactly at the end of a
+     * working day, the result is that midnight. Used for {@code workingDays} limits and for the point
+     * at which a fraction of such a limit has passed.
+     */
+    public Instant workingTimeAfter(Instant start, Duration workingTime, ZoneId zone) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(zone, "zone");
-        if (n < 0) throw new IllegalArgumentException("n must be 0 or more, got " + n);
-        LocalDateTime local = LocalDateTime.ofInstant(start, zone);
-        if (isWorkingDay(local.toLocalDate())) {
-            return ZonedDateTime.of(addWorkingDays(local.toLocalDate(), n), local.toLocalTime(), zone).toInstant();
+        if (workingTime.isNegative()) throw new IllegalArgumentException("working time must not be negative, got " + workingTime);
+        LocalDateTime cursor = LocalDateTime.ofInstant(start, zone);
+        if (!isWorkingDay(cursor.toLocalDate())) cursor = workingDayOnOrAfter(cursor.toLocalDate()).atStartOfDay();
+        Duration left = workingTime;
+        while (true) {
+            LocalDateTime endOfDay = cursor.toLocalDate().plusDays(1).atStartOfDay();
+            Duration available = Duration.between(cursor, endOfDay);
+            if (left.compareTo(available) <= 0) return ZonedDateTime.of(cursor.plus(left), zone).toInstant();
+            left = left.minus(available);
+            cursor = workingDayOnOrAfter(endOfDay.toLocalDate()).atStartOfDay();
         }
-        if (n == 0) {
-            return workingDayOnOrAfter(local.toLocalDate()).atStartOfDay(zone).toInstant();
-        }
-        // Received at 00:00 of the first working day, which counts as day 1; due when the nth day ends.
-        LocalDate first = workingDayOnOrAfter(local.toLocalDate());
-        LocalDate last = addWorkingDays(first, n - 1);
-        return ZonedDateTime.of(last.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant();
     }
 
     private static Map<LocalDate, String> compute(int year) {

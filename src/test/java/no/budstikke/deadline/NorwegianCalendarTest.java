@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -146,6 +147,23 @@ class NorwegianCalendarTest {
     }
 
     @Test
+    void aStartAtMidnightOnAWorkingDayIsTheSameAsOneTheEveningBefore() {
+        // Sunday 23:59 and Monday 00:00 before Easter 2025 are both due when Wednesday 16 April ends.
+        assertThat(cal.workingDaysAfter(oslo("2025-04-13T23:59"), 3, OSLO)).isEqualTo(oslo("2025-04-17T00:00"));
+        assertThat(cal.workingDaysAfter(oslo("2025-04-14T00:00"), 3, OSLO)).isEqualTo(oslo("2025-04-17T00:00"));
+        assertThat(cal.workingDaysAfter(oslo("2025-04-14T00:01"), 3, OSLO)).isEqualTo(oslo("2025-04-22T00:01"));
+    }
+
+    @Test
+    void workingTimeRunsOnlyOnWorkingDays() {
+        // Friday 12:00 + 18 working hours: 12 h on Friday, 6 h on Monday.
+        assertThat(cal.workingTimeAfter(oslo("2026-06-05T12:00"), Duration.ofHours(18), OSLO)).isEqualTo(oslo("2026-06-08T06:00"));
+        // Exactly the rest of Friday: the midnight that ends it.
+        assertThat(cal.workingTimeAfter(oslo("2026-06-05T12:00"), Duration.ofHours(12), OSLO)).isEqualTo(oslo("2026-06-06T00:00"));
+        assertThatThrownBy(() -> cal.workingTimeAfter(Instant.EPOCH, Duration.ofHours(-1), OSLO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theZoneDecidesTheDay() {
         // 23:30 UTC on Friday 5 June 2026 is already Saturday in Oslo.
         Instant start = Instant.parse("2026-06-05T23:30:00Z");
@@ -183,11 +201,14 @@ class NorwegianCalendarTest {
     void workingDaysAfterIsMonotonicInTheStart() {
         Random random = new Random(17L);
         for (int trial = 0; trial < 2000; trial++) {
-            ZonedDateTime a = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(6 * 366)).atStartOfDay(OSLO).plusMinutes(random.nextInt(24 * 60));
+            int minute = random.nextInt(4) == 0 ? 0 : random.nextInt(24 * 60); // midnights often: the boundary case
+            ZonedDateTime a = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(6 * 366)).atStartOfDay(OSLO).plusMinutes(minute);
             Instant s1 = a.toInstant();
-            Instant s2 = s1.plus(random.nextInt(72 * 60), ChronoUnit.MINUTES);
+            Instant s2 = s1.plus(random.nextInt(3) == 0 ? 1 : random.nextInt(72 * 60), ChronoUnit.MINUTES);
             for (int n = 1; n <= 4; n++) {
                 Instant d1 = cal.workingDaysAfter(s1, n, OSLO);
+                // A minute earlier is never due later (the due time may jump a weekend: the clock stood still over it).
+                assertThat(cal.workingDaysAfter(s1.minus(1, ChronoUnit.MINUTES), n, OSLO)).isBeforeOrEqualTo(d1);
                 assertThat(d1).isAfter(s1);
                 assertThat(cal.workingDaysAfter(s2, n, OSLO)).as("%s vs %s, n=%d", s1, s2, n).isAfterOrEqualTo(d1);
                 assertThat(cal.isWorkingDay(LocalDate.ofInstant(d1, OSLO)) || LocalDate.ofInstant(d1, OSLO).atStartOfDay(OSLO).toInstant().equals(d1))
