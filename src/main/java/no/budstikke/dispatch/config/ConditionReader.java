@@ -17,7 +17,7 @@ import no.budstikke.dispatch.model.Where;
  * rule's event type with values it can take. A condition on a misspelt path would never hold, and
  * its duty would silently never fire.
  */
-final class ConditionReader {
+public final class ConditionReader {
 
     static final String CASE_PREFIX = "case:";
 
@@ -37,14 +37,14 @@ final class ConditionReader {
     private final ContractFields contract;
     private final Problems problems;
 
-    ConditionReader(YamlFile file, ContractFields contract, Problems problems) {
+    public ConditionReader(YamlFile file, ContractFields contract, Problems problems) {
         this.file = file;
         this.contract = contract;
         this.problems = problems;
     }
 
     /** The condition at {@code at}, or empty when it is broken (the problem is recorded). {@code type} may be null if unknown. */
-    Optional<Condition> read(JsonNode node, String at, String type) {
+    public Optional<Condition> read(JsonNode node, String at, String type) {
         List<String> keys = new ArrayList<>();
         node.fieldNames().forEachRemaining(keys::add);
         List<String> combinators = keys.stream().filter(COMBINATORS::contains).toList();

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates the three dispatch configuration files against their JSON Schemas in
+ * Validates the configuration files (the three of dispatch, and deadlines.yaml) against their JSON Schemas in
  * {@code classpath:schemas/config/} (draft 2020-12) and words each failure for ops: what is wrong,
  * what is expected, at the key or item concerned. Config holds no personal data, so values may be quoted.
  */
-final class ConfigSchemas {
+public final class ConfigSchemas {
 
     static final String SCHEMA_BASE = "https://budstikke.example/schemas/config/";
     private static final String CLASSPATH_BASE = "classpath:schemas/config/";
@@ -36,8 +36,11 @@ final class ConfigSchemas {
             .build();
     private final Map<String, JsonSchema> schemas = new LinkedHashMap<>();
 
+    public ConfigSchemas() {
+    }
+
     /** Validates the file; returns true when it conforms. Problems are added in document order. */
-    boolean validate(YamlFile file, String schemaFile, Problems problems) {
+    public boolean validate(YamlFile file, String schemaFile, Problems problems) {
         JsonSchema schema = schemas.computeIfAbsent(schemaFile, f -> {
             JsonSchema s = factory.getSchema(SchemaLocation.of(SCHEMA_BASE + f), config);
             s.initializeValidators();

@@ -18,7 +18,7 @@ import no.budstikke.contract.ContractValidator;
  * condition silently false or a field silently withheld. Paths are JSON pointers into the whole
  * event; {@code *} stands for the elements of an array.
  */
-final class ContractFields {
+public final class ContractFields {
 
     private static final String BASE = "schemas/events/";
     private static final String COMMON = "../common.schema.json";
@@ -50,7 +50,7 @@ final class ContractFields {
 
     private static final ContractFields INSTANCE = new ContractFields(ContractValidator.fromClasspath().knownTypes());
 
-    static ContractFields get() {
+    public static ContractFields get() {
         return INSTANCE;
     }
 
@@ -59,7 +59,7 @@ final class ContractFields {
     }
 
     /** The schema of a field of the given type (after resolving $ref), or null when the type has no such field. */
-    JsonNode field(String type, String pointer) {
+    public JsonNode field(String type, String pointer) {
         Map<String, JsonNode> fields = byType.get(type);
         return fields == null ? null : fields.get(pointer);
     }

@@ -9,20 +9,24 @@ import no.budstikke.dispatch.model.Source;
  * Every problem found in the dispatch configuration, each written as
  * {@code <file>:<line> at <json pointer>: <what is wrong>; expected <what>}, so ops can go straight
  * to the line. Collected, not thrown one by one: a start-up that fails should say everything at once.
+ * Public so that other configuration files (deadlines.yaml) report in the same style.
  */
-final class Problems {
+public final class Problems {
+
+    public Problems() {
+    }
 
     private final List<String> lines = new ArrayList<>();
 
-    void add(Source where, String wrong, String expected) {
+    public void add(Source where, String wrong, String expected) {
         lines.add(where + ": " + wrong + "; expected " + expected);
     }
 
-    void add(YamlFile file, String pointer, String wrong, String expected) {
+    public void add(YamlFile file, String pointer, String wrong, String expected) {
         add(file.source(pointer), wrong, expected);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return lines.isEmpty();
     }
 
@@ -30,13 +34,18 @@ final class Problems {
         return lines.size();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
     void throwIfAny() {
+        throwIfAny("dispatch configuration");
+    }
+
+    /** Throws one {@link ConfigException} listing every problem, headed "invalid {@code what}, N problems:". */
+    public void throwIfAny(String what) {
         if (lines.isEmpty()) return;
         String head = lines.size() == 1 ? "1 problem" : lines.size() + " problems";
-        throw new ConfigException("invalid dispatch configuration, " + head + ":\n" + String.join("\n", lines));
+        throw new ConfigException("invalid " + what + ", " + head + ":\n" + String.join("\n", lines));
     }
 }

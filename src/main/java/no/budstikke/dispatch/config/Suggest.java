@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean": the closest known name to a misspelt one, by edit distance. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
@@ -23,7 +23,7 @@ final class Suggest {
     }
 
     /** The closest name quoted, as " (did you mean 'x'?)", or an empty string. */
-    static String didYouMean(String wrong, Collection<String> known) {
+    public static String didYouMean(String wrong, Collection<String> known) {
         return closest(wrong, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 

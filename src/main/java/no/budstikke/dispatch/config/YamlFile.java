@@ -33,7 +33,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * One YAML configuration file: its content as a Jackson tree, and the line on which each JSON
  * pointer starts (from snakeyaml-engine's node marks), so that every problem can name its line.
  */
-final class YamlFile {
+public final class YamlFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // a repeated key must not silently win
@@ -52,7 +52,7 @@ final class YamlFile {
     }
 
     /** Reads the file; on failure records the problem and returns empty. */
-    static Optional<YamlFile> read(Path path, String expectedContent, Problems problems) {
+    public static Optional<YamlFile> read(Path path, String expectedContent, Problems problems) {
         String name = path.toString();
         String text;
         try {
@@ -115,16 +115,16 @@ final class YamlFile {
         return Optional.of(file);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** The line where the value at the pointer (or its nearest ancestor that exists) starts; 1-based. */
-    int line(String pointer) {
+    public int line(String pointer) {
         String p = pointer;
         while (true) {
             Integer line = lines.get(p);
@@ -139,7 +139,7 @@ final class YamlFile {
         return Optional.ofNullable(scalars.get(pointer));
     }
 
-    Source source(String pointer) {
+    public Source source(String pointer) {
         return new Source(name, pointer, line(pointer));
     }
 
