@@ -11,12 +11,13 @@
  *   java -cp target/test-classes:target/classes:$(cat target/cp.txt) \
  *       no.budstikke.bench.DeliveryBenchmark [events=300] [k=4] [backlog=50000] [db=h2,postgres] ...
  *
- * Per database, in one hub, three parts (parts=e2e,urgent,naive):
+ * Per database, in one hub, four parts (parts=e2e,paced,urgent,naive):
  *   e2e      events/s from the first POST to the last notice DELIVERED, with fan-out to all three
  *            channels (a missing-resident event from a Bergen centre and a leave application
  *            alternate: 11 notices per pair, 4 HTTP, 2 SFTP, 5 mail; each event a person of its own);
  *   latency  p50/p99 from ingest (the event's received_at, stored before the 202) to delivered
- *            (the notice's delivered_at), overall and per channel, read from the database;
+ *            (the notice's delivered_at), overall and per channel, read from the database: under
+ *            the e2e burst (mostly queueing), and paced at a rate the hub keeps up with;
  *   urgent   p99 created → delivered of URGENT notices (inserted directly, and from posted missing
  *            events) while a backlog of 50,000 NORMAL notices to one HTTP office drains
  *            (backlog-delay-ms makes that office slow), and how much of the backlog drained;
@@ -294,6 +295,7 @@ public final class DeliveryBenchmark {
             }
 
             if (parts.contains("e2e")) ok &= endToEnd(hub, ds, db);
+            if (parts.contains("paced")) ok &= paced(hub, ds, db);
             if (parts.contains("urgent")) ok &= urgentUnderBacklog(hub, ds, db);
             if (parts.contains("naive")) ok &= naiveLoop(hub, ds, db);
             String duplicates = servers.duplicates();
@@ -385,6 +387,57 @@ public final class DeliveryBenchmark {
             ok = false;
         }
         ok &= servers.check("e2e", before, after, Map.of("HTTP", count(rows, "HTTP"), "SFTP", count(rows, "SFTP"), "MAIL", count(rows, "MAIL")));
+        return ok;
+    }
+
+    // --- 2 without queueing: ingest → delivered at a steady rate the hub keeps up with ----------
+
+    private boolean paced(TestHub hub, DataSource ds, String db) throws Exception {
+        int count = positive(settings, "paced");
+        int rate = positive(settings, "paced-rate");
+        System.out.printf(Locale.ROOT, "-- paced: %d events at %d per second, one client, the same mix; latency without a burst to work off%n",
+                count, rate);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ScheduledExecutorService poster = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-paced");
+            t.setDaemon(true);
+            return t;
+        });
+        Cpu.Sample cpu0 = Cpu.sample(pgData);
+        long t0 = System.nanoTime();
+        poster.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= count) return;
+            try {
+                if (postOne(hub, event("p", i)).statusCode() == 202) accepted.incrementAndGet(); else failed.incrementAndGet();
+            } catch (Exception e) {
+                failed.incrementAndGet();
+            }
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        long postDeadline = System.nanoTime() + e2eDeadline.toNanos();
+        while (next.get() < count && System.nanoTime() < postDeadline) Thread.sleep(50);
+        poster.shutdown();
+        poster.awaitTermination(30, TimeUnit.SECONDS);
+        Drained drained = awaitDelivered(ds, "p", accepted.get(), e2eDeadline);
+        String cpu = Cpu.sample(pgData).minus(cpu0, System.nanoTime() - t0);
+        List<Row> rows = rows(ds, eventIdPrefix("p"), null);
+        System.out.println("paced    db=" + db + " ingest → delivered ms, all     " + Stats.of(rows, Row::ingestToDelivered).line());
+        for (String ch : CHANNELS) {
+            System.out.printf(Locale.ROOT, "paced    db=%s ingest → delivered ms, %-7s %s%n", db, ch, Stats.of(only(rows, ch), Row::ingestToDelivered).line());
+        }
+        System.out.println("paced    db=" + db + " ingest → notice created ms (dispatch)  " + Stats.of(rows, Row::ingestToCreated).line());
+        System.out.println("         cpu: " + cpu);
+        boolean ok = true;
+        if (failed.get() > 0 || accepted.get() < count) {
+            System.out.printf(Locale.ROOT, "FAIL paced: %d of %d events answered 202%n", accepted.get(), count);
+            ok = false;
+        }
+        if (!drained.complete() || pending(rows) > 0) {
+            System.out.println("FAIL paced: not DELIVERED: " + notDelivered(ds, eventIdPrefix("p")));
+            ok = false;
+        }
         return ok;
     }
 
@@ -1402,7 +1455,9 @@ public final class DeliveryBenchmark {
         s.put("naive", "3000");         // naive: notices written and then sent one at a time
         s.put("naive-seconds", "30");   // naive: deadline per phase (write, send)
         s.put("db", "h2,postgres");
-        s.put("parts", "e2e,urgent,naive");
+        s.put("parts", "e2e,paced,urgent,naive");
+        s.put("paced", "150");          // paced: events posted one at a time at paced-rate
+        s.put("paced-rate", "10");      // paced: events per second (about half of what e2e sustains)
         // The hub's tuning (shipped defaults: 4, 20, 200, 200, 100, 10).
         s.put("concurrency", "8");
         s.put("batch-size", "64");
