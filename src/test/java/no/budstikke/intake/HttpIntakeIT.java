@@ -2,24 +2,25 @@ package no.budstikke.intake;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static no.budstikke.testing.TestJson.bytes;
+import static no.budstikke.testing.TestJson.exampleBytes;
+import static no.budstikke.testing.TestJson.freshNode;
+import static no.budstikke.testing.TestJson.json;
+import static no.budstikke.testing.TestJson.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -633,48 +634,14 @@ class HttpIntakeIT {
         return source.equals("urn:no:udi:duf") ? TestHub.DUF_KEY : TestHub.ALL_CENTRES_KEY;
     }
 
-    static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON (" + r.statusCode() + "): " + r.body(), e);
-        }
-    }
 
-    static JsonNode tree(byte[] bytes) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    static byte[] exampleBytes(String name) {
-        try {
-            return Files.readAllBytes(Path.of("src/test/resources/events/" + name + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** An example with an id of its own, so that it is stored rather than recognised as a repeat. */
-    static ObjectNode freshNode(String name) {
-        ObjectNode event = (ObjectNode) tree(exampleBytes(name));
-        event.put("id", "it-" + UUID.randomUUID());
-        return event;
-    }
 
     static byte[] fresh(String name) {
         return bytes(freshNode(name));
     }
 
-    static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static byte[] batchOf(JsonNode... events) {
         ArrayNode batch = JSON.createArrayNode();

@@ -2,15 +2,17 @@ package no.budstikke.ops;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static no.budstikke.testing.TestJson.bytes;
+import static no.budstikke.testing.TestJson.exampleBytes;
+import static no.budstikke.testing.TestJson.freshNode;
+import static no.budstikke.testing.TestJson.json;
+import static no.budstikke.testing.TestJson.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Stream;
 import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
@@ -435,41 +436,8 @@ class OpsApiIT {
         return names;
     }
 
-    static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON (" + r.statusCode() + "): " + r.body(), e);
-        }
-    }
 
-    static JsonNode tree(byte[] bytes) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    static byte[] exampleBytes(String name) {
-        try {
-            return Files.readAllBytes(Path.of("src/test/resources/events/" + name + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    static ObjectNode freshNode(String name) {
-        ObjectNode event = (ObjectNode) tree(exampleBytes(name));
-        event.put("id", "it-" + UUID.randomUUID());
-        return event;
-    }
 
-    static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
