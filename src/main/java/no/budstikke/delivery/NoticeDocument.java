@@ -1,6 +1,7 @@
 package no.budstikke.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
@@ -44,8 +45,8 @@ public final class NoticeDocument {
                 .put("id", event.path("id").asText())
                 .put("type", event.path("type").asText())
                 .put("time", event.path("time").asText());
-        n.flags().forEach(d.putArray("flags")::add);
-        if (!d.has("flags")) d.putArray("flags");
+        ArrayNode flags = d.putArray("flags");
+        n.flags().forEach(flags::add);
         d.set("content", n.content());
         return d;
     }

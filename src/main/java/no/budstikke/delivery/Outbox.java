@@ -179,14 +179,14 @@ public final class Outbox {
     public boolean replay(String noticeId, String actor) {
         return act(noticeId, actor, "REPLAY", """
                 UPDATE notice SET status = 'CREATED', attempts = 0, next_attempt_at = ?, status_changed_at = ?
-                WHERE notice_id = ? AND status IN ('DEAD', 'FAILED', 'CANCELLED')""");
+                WHERE notice_id = ? AND status IN ('DEAD', 'FAILED', 'CANCELLED')""", 2);
     }
 
     /** Stops a notice that is not being sent right now. */
     public boolean cancel(String noticeId, String actor) {
         return act(noticeId, actor, "CANCEL", """
                 UPDATE notice SET status = 'CANCELLED', next_attempt_at = NULL, status_changed_at = ?
-                WHERE notice_id = ? AND status IN ('CREATED', 'FAILED', 'DEAD')""");
+                WHERE notice_id = ? AND status IN ('CREATED', 'FAILED', 'DEAD')""", 1);
     }
 
     /** Replays every DEAD or FAILED notice to one office; returns how many. */
@@ -209,12 +209,11 @@ public final class Outbox {
         return n;
     }
 
-    /** Runs an ops action's update (parameters: "now" for every timestamp, then the notice id) and journals who did it. */
-    private boolean act(String noticeId, String actor, String action, String update) {
+    /** Runs an ops action's update (parameters: "now" for each of its timestamps, then the notice id) and journals who did it. */
+    private boolean act(String noticeId, String actor, String action, String update, int timestamps) {
         boolean done = jdbc.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             try (PreparedStatement ps = c.prepareStatement(update)) {
-                int timestamps = ps.getParameterMetaData().getParameterCount() - 1;
                 for (int i = 1; i <= timestamps; i++) ps.setObject(i, now);
                 ps.setString(timestamps + 1, noticeId);
                 if (ps.executeUpdate() != 1) return false;

