@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
+import no.budstikke.alert.Alerts;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.camel.AnswerWriter;
@@ -45,7 +47,8 @@ import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
 import no.budstikke.intake.IntakeService;
-import no.budstikke.store.CaseFacts;
+import no.budstikke.store.CaseFiles;
+import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.store.Database;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.Jdbc;
@@ -66,6 +69,8 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class HubWiring implements CamelConfiguration {
 
     static final String DUF_ROUTE = "intake-duf-sql";
+    /** A {@link Clock} bound under this name before start replaces the system clock. */
+    public static final String CLOCK_BEAN = "hubClock";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -73,7 +78,9 @@ public final class HubWiring implements CamelConfiguration {
         Path configDir = settings.path("budstikke.config.dir", "config");
         Path dataDir = settings.path("budstikke.data.dir", "var");
         Files.createDirectories(dataDir);
-        Clock clock = Clock.systemUTC();
+        // Tests bind their own clock under this name to move time through deadlines and schedules.
+        Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
+        Clock clock = bound != null ? bound : Clock.systemUTC();
 
         ApiKeys keys = ApiKeyFile.load(settings.path("budstikke.api-keys.file", "config/api-keys.json"));
         ProductionGuard.check(settings, keys);
@@ -90,7 +97,10 @@ public final class HubWiring implements CamelConfiguration {
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")));
-        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, new CaseFacts(), clock);
+        Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional("budstikke.ops.mailbox"));
+        CaseFiles caseFiles = new CaseFiles(jdbc, clock);
+        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, caseFiles, clock,
+                List.of(new UnmatchedReturns(alerts)));
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -105,7 +115,8 @@ public final class HubWiring implements CamelConfiguration {
         // Every notice kind the rules can produce needs its mail template: checked now, not at 3 a.m.
         Set<String> kinds = new TreeSet<>();
         dispatcher.config().rules().forEach(rule -> kinds.add(rule.kind()));
-        MailComposer mail = new MailComposer(MailTemplates.load(configDir, kinds),
+        kinds.add(Alerts.KIND);
+        MailComposer mail = new MailComposer(MailTemplates.load(configDir, kinds, Alerts.CONTENT_FIELDS),
                 settings.required("budstikke.mail.from"), clock);
         r.bind("mailComposer", mail);
         Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
@@ -113,6 +124,8 @@ public final class HubWiring implements CamelConfiguration {
         outbox.listen(meters);
         r.bind("deliveryMeters", meters);
         HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
+        r.bind("alerts", alerts);
+        r.bind("caseFiles", caseFiles);
         r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc)));
         r.bind("answerWriter", new AnswerWriter());
         r.bind("requestHeaders", new RequestHeaders());

@@ -22,6 +22,7 @@ import no.budstikke.dispatch.model.Recipient;
 import no.budstikke.dispatch.model.Role;
 import no.budstikke.dispatch.model.Rule;
 import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.dispatch.model.Where;
 
 /**
  * Turns one event into the notices it leads to. Pure and deterministic: no Camel, no I/O, no
@@ -128,25 +129,45 @@ public final class Dispatcher {
                             + recipient.role() + " and purpose '" + rule.purpose() + "'; nothing is sent (default deny)"));
                     continue;
                 }
-                Recipients.Resolution resolution = recipients.resolve(recipient.role(), recipient.where(), event, facts);
-                if (resolution instanceof Recipients.Gap gap) {
-                    unresolved.add(new Unresolved(rule.duty(), recipient.role(), gap.reason()));
-                    continue;
+                for (Recipients.Resolution resolution : resolve(recipient, event, facts)) {
+                    if (resolution instanceof Recipients.Gap gap) {
+                        unresolved.add(new Unresolved(rule.duty(), recipient.role(), gap.reason()));
+                        continue;
+                    }
+                    Office office = ((Recipients.Resolved) resolution).office();
+                    Priority priority = priority(rule, recipient, event, facts);
+                    String key = rule.duty() + '\u0000' + office.id() + '\u0000' + recipient.copy();
+                    Notice existing = notices.get(key);
+                    if (existing != null && existing.priority().compareTo(priority) <= 0) continue;
+                    Redactor.Redaction redaction = view.get().redactor().redact(event);
+                    Policy policy = view.get().policy();
+                    notices.put(key, new Notice(rule.duty(), recipient.copy(), rule.kind(), priority, office,
+                            rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), flags));
                 }
-                Office office = ((Recipients.Resolved) resolution).office();
-                Priority priority = priority(rule, recipient, event, facts);
-                String key = rule.duty() + '\u0000' + office.id() + '\u0000' + recipient.copy();
-                Notice existing = notices.get(key);
-                if (existing != null && existing.priority().compareTo(priority) <= 0) continue;
-                Redactor.Redaction redaction = view.get().redactor().redact(event);
-                Policy policy = view.get().policy();
-                notices.put(key, new Notice(rule.duty(), recipient.copy(), rule.kind(), priority, office,
-                        rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), flags));
             }
         }
         List<Notice> ordered = new ArrayList<>(notices.values());
         ordered.sort(ORDER);
         return new Decision(List.copyOf(ordered), List.copyOf(unresolved));
+    }
+
+    /**
+     * One office from the directory or the event, or, for {@link Where#EPISODE}, every office of the
+     * role the journal recorded as told of the open disappearance (none is not a gap: that role was
+     * simply not told). A told office still in the directory is reached at its current address.
+     */
+    private List<Recipients.Resolution> resolve(Recipient recipient, JsonNode event, CaseState facts) {
+        if (!recipient.where().contains(Where.EPISODE)) {
+            return List.of(recipients.resolve(recipient.role(), recipient.where(), event, facts));
+        }
+        List<Recipients.Resolution> out = new ArrayList<>();
+        for (Office told : facts.told()) {
+            if (told.role() != recipient.role()) continue;
+            Office now = told.fromEvent() ? told : config.directory().offices().stream()
+                    .filter(o -> o.id().equals(told.id())).findFirst().orElse(told);
+            out.add(new Recipients.Resolved(now));
+        }
+        return out;
     }
 
     private Optional<PolicyView> policy(Role role, String purpose) {

@@ -26,7 +26,7 @@ public final class Places {
             case LEAVE_DESTINATION -> text(data.path("destination").path("municipalityNumber"));
             case TO_CENTRE -> text(data.path("toCentre").path("municipalityNumber"));
             case AMOT -> text(data.path("municipalityNumber")).or(() -> amotFact(caseState));
-            case NATIONAL, EVENT_CONTACT -> Optional.empty();
+            case NATIONAL, EVENT_CONTACT, EPISODE -> Optional.empty();
         };
     }
 
@@ -42,6 +42,7 @@ public final class Places {
             case AMOT -> "data.municipalityNumber or case:amotMunicipality";
             case NATIONAL -> "the whole country";
             case EVENT_CONTACT -> "a person named in data.caseContext";
+            case EPISODE -> "the offices told of the open disappearance";
         };
     }
 

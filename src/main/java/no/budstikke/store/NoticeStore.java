@@ -32,7 +32,11 @@ public final class NoticeStore {
 
     /** Inserts the notice unless one with the same id exists; returns its id. */
     public String insert(Connection c, String eventKey, JsonNode event, Notice n) throws SQLException {
-        String id = NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy());
+        return insert(c, NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy()), eventKey, event, n);
+    }
+
+    /** As {@link #insert(Connection, String, JsonNode, Notice)}, for notices whose id is derived otherwise (alerts). */
+    public String insert(Connection c, String id, String eventKey, JsonNode event, Notice n) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,

@@ -40,7 +40,7 @@ class DeadlinesLoaderTest {
         assertThat(all).extracting(Deadline::id).containsExactly("D1", "D2", "D3", "D4", "D5", "D6");
         assertThat(all).allSatisfy(d -> {
             assertThat(d.zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
-            assertThat(d.escalateTo()).isEqualTo("budstikke.deadlines.escalation-mailbox");
+            assertThat(d.escalateTo()).isEqualTo("budstikke.ops.mailbox");
             assertThat(d.atRiskFraction()).isBetween(0.0, 1.0);
             assertThat(d.source().toString()).startsWith(SHIPPED.resolve(DeadlinesLoader.FILE) + ":");
         });
@@ -214,7 +214,7 @@ class DeadlinesLoaderTest {
 
     @Test
     void aBadSettingName() throws IOException {
-        replace("    limit: { hours: 24 }\n    closes: { delivered: all }\n    atRisk: { fractionElapsed: 0.5 }\n    escalateTo: budstikke.deadlines.escalation-mailbox",
+        replace("    limit: { hours: 24 }\n    closes: { delivered: all }\n    atRisk: { fractionElapsed: 0.5 }\n    escalateTo: budstikke.ops.mailbox",
                 "    limit: { hours: 24 }\n    closes: { delivered: all }\n    atRisk: { fractionElapsed: 0.5 }\n    escalateTo: ops@example.org");
         assertOneProblem(lineOf("ops@example.org"), "/deadlines/0/escalateTo", "'ops@example.org' is not well-formed", "the name of the setting");
     }

@@ -23,6 +23,9 @@ import no.budstikke.dispatch.model.Condition;
 import no.budstikke.dispatch.model.Decision;
 import no.budstikke.dispatch.model.HubConfig;
 import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.model.Office;
+import no.budstikke.dispatch.model.Channel;
+import no.budstikke.dispatch.model.Serves;
 import no.budstikke.dispatch.model.Priority;
 import no.budstikke.dispatch.model.Recipient;
 import no.budstikke.dispatch.model.Role;
@@ -85,6 +88,22 @@ class DutyTableTest {
     static final CaseState ACTIVE_AMOT_HAMAR = new CaseState(Map.of("activeAmotAgreement", true, "amotMunicipality", "3403"));
     static final CaseState ENDED_AMOT_HAMAR = new CaseState(Map.of("activeAmotAgreement", false, "amotMunicipality", "3403"));
     static final CaseState UNKNOWN = CaseState.UNKNOWN;
+    static final Office REPRESENTATIVE_TOLD = new Office("contact:representative:0123456789ab", Role.REPRESENTATIVE, "Rita Representant",
+            Channel.TASK, "+4791234567", new Serves(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()), true);
+    static final Office LAWYER_TOLD = new Office("contact:lawyer:ba9876543210", Role.LAWYER, "Advokat Ås",
+            Channel.TASK, "+4798765432", new Serves(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()), true);
+    /** A police office told of the disappearance that has since left the directory: the journal still reaches it. */
+    static final Office POLICE_SINCE_REMOVED = new Office("police-old-district", Role.POLICE_DISTRICT, "Gammelt politidistrikt",
+            Channel.MAIL, "post@old-district.politiet.example", new Serves(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()), false);
+    /** Told of the disappearance: UDI, police (one since removed), child welfare of the whereabouts (Bergen), BFE, representative, lawyer. */
+    static final CaseState OPEN_EPISODE = new CaseState(Map.of("openEpisode", true), List.of(
+            office("udi-region-ost"), office("police-oslo"), POLICE_SINCE_REMOVED, office("barnevern-bergen"), office("udi-bfe"),
+            REPRESENTATIVE_TOLD, LAWYER_TOLD));
+    static final CaseState EPISODE_CLOSED = new CaseState(Map.of("openEpisode", false));
+
+    static Office office(String id) {
+        return CONFIG.directory().offices().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
+    }
 
     // ---------------------------------------------------------------- the table's vocabulary
 
@@ -421,10 +440,14 @@ class DutyTableTest {
 
     /** O25–O27: the returned example, centre in Oslo (0301), concern for neglect. */
     static void returned(List<Row> rows) {
-        rows.add(fires("O25", "returned example → the offices told of the disappearance (fixed list for now)",
-                example("returned"), UNKNOWN,
+        rows.add(fires("O25", "returned example, disappearance open → every office the journal says was told, wherever it is",
+                example("returned"), OPEN_EPISODE,
                 List.of(to(Role.UDI_REGIONAL, "udi-region-ost", HIGH), to(Role.POLICE_DISTRICT, "police-oslo", HIGH),
-                        to(Role.BARNEVERN, "barnevern-oslo", HIGH))));
+                        to(Role.POLICE_DISTRICT, "police-old-district", HIGH), to(Role.BARNEVERN, "barnevern-bergen", HIGH),
+                        to(Role.UDI_BFE, "udi-bfe", HIGH), to(Role.REPRESENTATIVE, REPRESENTATIVE_TOLD.id(), HIGH),
+                        to(Role.LAWYER, LAWYER_TOLD.id(), HIGH))));
+        rows.add(notFired("O25", "no open disappearance (a second return, or none known)", example("returned"), EPISODE_CLOSED));
+        rows.add(notFired("O25", "nothing known of the case", example("returned"), UNKNOWN));
         rows.add(otherType("O25", example("missing"), UNKNOWN));
 
         rows.add(fires("O26", "returned example with concern for neglect → child welfare of 0301 and UDI",

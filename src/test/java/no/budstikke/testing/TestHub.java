@@ -50,9 +50,15 @@ public final class TestHub implements AutoCloseable {
     }
 
     public static TestHub start(Map<String, String> properties) {
+        return start(properties, null);
+    }
+
+    /** A hub that reads time from {@code clock} (null: the system clock). */
+    public static TestHub start(Map<String, String> properties, java.time.Clock clock) {
         int http = freePort();
         int management = freePort();
         Main main = Budstikke.newMain();
+        if (clock != null) main.bind(no.budstikke.HubWiring.CLOCK_BEAN, clock);
         properties.forEach(main::addOverrideProperty);
         main.addOverrideProperty("budstikke.http.port", Integer.toString(http));
         main.addOverrideProperty("budstikke.management.port", Integer.toString(management));

@@ -35,7 +35,16 @@ public final class MailTemplates {
      * {@link ConfigException} naming each missing file and each problem as {@code <file>:<line>: …}.
      */
     public static MailTemplates load(Path configDir, Set<String> kinds) {
-        Set<String> contentFields = ContractPaths.contentFields();
+        return load(configDir, kinds, Set.of());
+    }
+
+    /**
+     * As {@link #load(Path, Set)}, where templates may also print {@code hubFields}: the content
+     * pointers of notices the hub writes itself (alerts, reports), which the event contract does not know.
+     */
+    public static MailTemplates load(Path configDir, Set<String> kinds, Set<String> hubFields) {
+        Set<String> contentFields = new java.util.HashSet<>(ContractPaths.contentFields());
+        contentFields.addAll(hubFields);
         List<String> problems = new ArrayList<>();
         Map<String, MailTemplate> byKind = new LinkedHashMap<>();
         for (String kind : new TreeSet<>(kinds)) {

@@ -22,7 +22,10 @@ public final class ConditionReader {
     static final String CASE_PREFIX = "case:";
 
     /** What the hub knows of a case, by name: the JSON type of its value. */
-    static final Map<String, String> CASE_FACTS = Map.of("activeAmotAgreement", "boolean", "amotMunicipality", "string");
+    static final Map<String, String> CASE_FACTS = Map.of("activeAmotAgreement", "boolean", "amotMunicipality", "string",
+            "openEpisode", "boolean", "pendingLeave", "boolean", "awaitingSettlement", "boolean",
+            "childWelfareCaseOpen", "boolean", "upcomingAppointment", "boolean", "lastCentreMunicipality", "string",
+            "turning18Requested", "boolean");
 
     private static final Map<String, Op> OPS = Map.of(
             "equals", Op.EQUALS, "notEquals", Op.NOT_EQUALS, "in", Op.IN,

@@ -46,7 +46,7 @@ final class CrossChecks {
         String needed = "needed by " + rule.duty() + " at " + rulesFile.source(at);
         for (Where w : r.where()) {
             switch (w) {
-                case EVENT_CONTACT -> {
+                case EVENT_CONTACT, EPISODE -> {
                 }
                 case NATIONAL -> {
                     List<Office> offices = directory.national(r.role());

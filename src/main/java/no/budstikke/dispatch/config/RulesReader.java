@@ -101,6 +101,14 @@ final class RulesReader {
         for (int i = 0; i < where.size(); i++) {
             String wAt = at + "/where/" + i;
             Where w = where.get(i);
+            if (w == Where.EPISODE) {
+                // The journal decides who is told; no other place can stand in for it.
+                if (where.size() != 1) {
+                    problems.add(file, wAt, "EPISODE listed with other places", "where: [EPISODE] alone");
+                    ok = false;
+                }
+                continue;
+            }
             boolean contact = EVENT_CONTACTS.contains(role);
             if (contact != (w == Where.EVENT_CONTACT)) {
                 problems.add(file, wAt, contact ? role + " is a person named in the event, not an office" : "EVENT_CONTACT only finds the representative or the lawyer",

@@ -22,5 +22,10 @@ public enum Where {
     /** offices that serve the whole country */
     NATIONAL,
     /** a person named in the event: the representative or the lawyer in caseContext */
-    EVENT_CONTACT
+    EVENT_CONTACT,
+    /**
+     * every office of the role that was told of the case's open disappearance (O19–O24), as the
+     * journal recorded it: none, one or several; never resolved from today's rules
+     */
+    EPISODE
 }

@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import no.budstikke.casefile.CaseFacts;
+import no.budstikke.casefile.CaseFile;
 import no.budstikke.dispatch.Dispatcher;
+import no.budstikke.dispatch.model.CaseState;
 import no.budstikke.dispatch.model.Decision;
 import no.budstikke.dispatch.model.Notice;
 import no.budstikke.dispatch.model.Unresolved;
-import no.budstikke.store.CaseFacts;
+import no.budstikke.store.CaseFiles;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.NoticeStore;
 import org.slf4j.Logger;
@@ -35,15 +40,18 @@ public final class DispatchService {
     private final Jdbc jdbc;
     private final Dispatcher dispatcher;
     private final NoticeStore notices;
-    private final CaseFacts caseFacts;
+    private final CaseFiles caseFiles;
     private final Clock clock;
+    private final List<DispatchListener> listeners;
 
-    public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, CaseFacts caseFacts, Clock clock) {
+    public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, CaseFiles caseFiles, Clock clock,
+                           List<DispatchListener> listeners) {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
         this.notices = notices;
-        this.caseFacts = caseFacts;
+        this.caseFiles = caseFiles;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Dispatches up to {@code max} received events, oldest first; returns how many were dispatched. */
@@ -79,21 +87,34 @@ public final class DispatchService {
         return jdbc.inTransaction(c -> {
             String payload;
             String dufNumber;
+            Instant eventTime;
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT payload, duf_number FROM inbound_event WHERE event_key = ? AND status = 'RECEIVED'
+                    SELECT payload, duf_number, event_time FROM inbound_event WHERE event_key = ? AND status = 'RECEIVED'
                     FOR UPDATE SKIP LOCKED""")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return false; // taken by another instance meanwhile
                     payload = rs.getString(1);
                     dufNumber = rs.getString(2);
+                    eventTime = rs.getObject(3, OffsetDateTime.class).toInstant();
                 }
             }
             JsonNode event = read(payload);
-            Decision decision = dispatcher.decide(event, caseFacts.of(c, dufNumber));
-            for (Notice n : decision.notices()) notices.insert(c, key, event, n);
+            Optional<CaseFile> before = Optional.empty();
+            CaseState facts = CaseState.UNKNOWN;
+            if (dufNumber != null) {
+                caseFiles.lock(c, dufNumber);
+                before = caseFiles.asFoundBy(c, dufNumber, key);
+                facts = CaseFacts.of(before, eventTime, caseFiles.turning18Requested(c, dufNumber));
+            }
+            Decision decision = dispatcher.decide(event, facts);
+            List<String> ids = new ArrayList<>();
+            for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n));
             for (Unresolved u : decision.unresolved()) notices.insertGap(c, key, u);
             setStatus(c, key, DISPATCHED);
+            Optional<CaseFile> after = dufNumber == null ? Optional.empty() : Optional.of(caseFiles.record(c, dufNumber, key));
+            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids));
+            for (DispatchListener l : listeners) l.dispatched(c, done);
             LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),
                     decision.notices().size(), decision.unresolved().size());
             for (Unresolved u : decision.unresolved()) {

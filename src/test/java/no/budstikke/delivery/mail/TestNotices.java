@@ -36,7 +36,11 @@ final class TestNotices {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T20:16:00Z"), ZoneOffset.UTC);
     static final HubConfig HUB = HubConfigLoader.load(CONFIG);
     private static final Dispatcher DISPATCHER = new Dispatcher(HUB);
-    private static final CaseState AMOT_ACTIVE = new CaseState(Map.of("activeAmotAgreement", true, "amotMunicipality", "3403"));
+    /** An active AMOT agreement in Hamar, and an open disappearance that UDI, the Oslo police and child welfare were told of. */
+    private static final CaseState AMOT_ACTIVE = new CaseState(
+            Map.of("activeAmotAgreement", true, "amotMunicipality", "3403", "openEpisode", true),
+            HUB.directory().offices().stream().filter(o -> java.util.Set.of("udi-region-ost", "police-oslo", "barnevern-oslo")
+                    .contains(o.id())).toList());
 
     private TestNotices() {
     }

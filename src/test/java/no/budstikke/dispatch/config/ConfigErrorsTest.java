@@ -257,7 +257,7 @@ class ConfigErrorsTest {
         "directory.yaml          | '\"3403\": { name: Hamar,' | '\"3403\": { nam: Hamar,' | /municipalities/3403/nam",
         "routing-rules.yaml      | '      - { role: LAWYER, where: [EVENT_CONTACT] }' | '      - { role: LAWYER, wher: [EVENT_CONTACT] }' | /rules/22/recipients/1/wher",
         "routing-rules.yaml      | 'rules:\n' | 'rule:\n' | /rule",
-        "disclosure-policies.yaml | '    withConsent: [/data/asylumRelevantInfo]' | '    withconsent: [/data/asylumRelevantInfo]' | /policies/30/withconsent",
+        "disclosure-policies.yaml | '    withConsent: [/data/asylumRelevantInfo]' | '    withconsent: [/data/asylumRelevantInfo]' | /policies/33/withconsent",
         "disclosure-policies.yaml | '  - role: LAWYER\n    purpose: missing\n' | '  - role: LAWYER\n    purpose: missing\n    deny: [health]\n' | /policies/25/deny",
     })
     void unknownKeysAreErrorsInEveryFile(String file, String from, String to, String pointer) {

@@ -1,0 +1,20 @@
+package no.budstikke.dispatch.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import no.budstikke.casefile.CaseFile;
+
+/**
+ * One event just dispatched, for the {@link DispatchListener}s.
+ *
+ * @param before    the case as the event found it (empty: no earlier event of the case, or no DUF number)
+ * @param after     the case with the event applied (empty without a DUF number)
+ * @param noticeIds the ids of the notices decided for it, most urgent first
+ */
+public record Dispatched(String key, JsonNode event, Optional<CaseFile> before, Optional<CaseFile> after, List<String> noticeIds) {
+
+    public String type() {
+        return event.path("type").asText();
+    }
+}
