@@ -122,6 +122,15 @@ public final class Alerts {
         });
     }
 
+    public Optional<Stored> get(long id) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
+                ps.setLong(1, id);
+                return rows(ps).stream().findFirst();
+            }
+        });
+    }
+
     /** The alerts about one event, oldest first: for the journal. */
     public List<Stored> forEvent(Connection c, String eventKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.event_key = ? ORDER BY a.id")) {

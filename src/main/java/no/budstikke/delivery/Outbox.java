@@ -189,6 +189,13 @@ public final class Outbox {
                 WHERE notice_id = ? AND status IN ('CREATED', 'FAILED', 'DEAD')""", 1);
     }
 
+    /** Records that staff did an open task (a phone call): it counts as delivered from now, and who did it is kept. */
+    public boolean acknowledge(String noticeId, String actor) {
+        return act(noticeId, actor, "ACKNOWLEDGE", """
+                UPDATE notice SET status = 'DELIVERED', delivered_at = ?, status_changed_at = ?, receipt = 'acknowledged by ops'
+                WHERE notice_id = ? AND channel = 'TASK' AND status = 'CREATED'""", 2);
+    }
+
     /** Replays every DEAD or FAILED notice to one office; returns how many. */
     public int replayOffice(String officeId, String actor) {
         List<String> ids = jdbc.read(c -> {

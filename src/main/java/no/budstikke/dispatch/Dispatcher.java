@@ -135,6 +135,7 @@ public final class Dispatcher {
                         continue;
                     }
                     Office office = ((Recipients.Resolved) resolution).office();
+                    if (rule.taskDue() != null) office = recipients.asTask(office, event);
                     Priority priority = priority(rule, recipient, event, facts);
                     String key = rule.duty() + '\u0000' + office.id() + '\u0000' + recipient.copy();
                     Notice existing = notices.get(key);
@@ -142,7 +143,8 @@ public final class Dispatcher {
                     Redactor.Redaction redaction = view.get().redactor().redact(event);
                     Policy policy = view.get().policy();
                     notices.put(key, new Notice(rule.duty(), recipient.copy(), rule.kind(), priority, office,
-                            rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), flags));
+                            rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), flags,
+                            rule.taskDue()));
                 }
             }
         }

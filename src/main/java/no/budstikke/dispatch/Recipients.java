@@ -109,6 +109,20 @@ public final class Recipients {
                 + String.join(", ", offices.stream().map(Office::id).sorted().toList()) + "); expected exactly one");
     }
 
+    /**
+     * The office as a task for staff: the same office on channel TASK, reached by phone when the
+     * event gives a representative's or lawyer's number (a task is a call), else at its usual address.
+     */
+    public Office asTask(Office office, JsonNode event) {
+        String address = office.address();
+        if (office.fromEvent()) {
+            String field = office.role() == Role.LAWYER ? "lawyer" : "representative";
+            address = text(event.path("data").path("caseContext").path(field).path("phone"))
+                    .map(s -> s.replaceAll("\\s+", "")).orElse(address);
+        }
+        return new Office(office.id(), office.role(), office.name(), Channel.TASK, address, office.serves(), office.fromEvent());
+    }
+
     private static String contactField(Role role) {
         return switch (role) {
             case REPRESENTATIVE -> "data.caseContext.representative";

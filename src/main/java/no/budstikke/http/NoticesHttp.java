@@ -112,17 +112,8 @@ public final class NoticesHttp {
     /** {@code POST /api/v1/journal/case} with {@code {"dufNumber": "..."}} */
     public HttpAnswer caseJournal(String body, String authorization) {
         if (ops(authorization).isEmpty()) return denied(authorization);
-        JsonNode request;
-        try {
-            request = body == null ? null : HttpAnswer.JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            request = null;
-        }
-        JsonNode duf = request == null ? null : request.get("dufNumber");
-        if (duf == null || !duf.isTextual() || !duf.asText().matches("[0-9]{12}")) {
-            return Problems.badRequest("send {\"dufNumber\": \"<12 digits>\"} as the JSON body");
-        }
-        return HttpAnswer.json(200, journal.caseOf(duf.asText()));
+        return DufNumberBody.read(body).map(duf -> HttpAnswer.json(200, journal.caseOf(duf)))
+                .orElseGet(() -> Problems.badRequest(DufNumberBody.EXPECTED));
     }
 
     private Optional<Credential> ops(String authorization) {

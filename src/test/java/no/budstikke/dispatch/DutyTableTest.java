@@ -421,7 +421,15 @@ class DutyTableTest {
 
         rows.add(fires("O23", "missing example → representative and lawyer named in it", example("missing"), UNKNOWN,
                 List.of(to(Role.REPRESENTATIVE, representative("kari.nordmann@example.org"), URGENT),
-                        to(Role.LAWYER, lawyer("per.hansen@example.org"), URGENT))));
+                        to(Role.LAWYER, lawyer("per.hansen@example.org"), URGENT)),
+                notices -> {
+                    // Phone calls by staff, even where an e-mail address is known: tasks due within the hour.
+                    assertThat(notices).allSatisfy(n -> {
+                        assertThat(n.recipient().channel()).isEqualTo(Channel.TASK);
+                        assertThat(n.recipient().address()).startsWith("+47").doesNotContain("@");
+                        assertThat(n.taskDue()).isEqualTo(java.time.Duration.ofMinutes(60));
+                    });
+                }));
         rows.add(otherType("O23", example("returned"), UNKNOWN));
 
         rows.add(fires("O24", "interview 83¾ h after the event (beyond 72 h) → Beskyttelsesprosessen, NORMAL",

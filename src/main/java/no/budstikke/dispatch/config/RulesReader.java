@@ -1,6 +1,7 @@
 package no.budstikke.dispatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -86,7 +87,8 @@ final class RulesReader {
             if (ok) {
                 rules.add(new Rule(duty, r.get("title").asText(), on, when, Priority.valueOf(r.get("priority").asText()),
                         List.copyOf(raise), r.get("kind").asText(), r.get("purpose").asText(), List.copyOf(recipients),
-                        List.copyOf(flags), file.source(at)));
+                        List.copyOf(flags), file.source(at),
+                        r.has("task") ? Duration.ofMinutes(r.get("task").get("dueMinutes").asLong()) : null));
             }
         }
         return List.copyOf(rules);

@@ -1,12 +1,15 @@
 package no.budstikke.dispatch.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * One notice decided for one office. {@code content} is the event's {@code data}, redacted by
  * the recipient's policy. {@code removedFields} are the JSON pointers that were taken out: kept
  * for the journal, never delivered. {@code flags} are derived checks (O15) the recipient sees.
+ * {@code taskDue}, when set, makes the notice a task for staff (channel TASK) due that long after
+ * it is decided.
  */
 public record Notice(
         String duty,
@@ -18,7 +21,14 @@ public record Notice(
         String legalBasis,
         ObjectNode content,
         List<String> removedFields,
-        List<String> flags) {
+        List<String> flags,
+        Duration taskDue) {
+
+    /** A notice to be sent, not a task. */
+    public Notice(String duty, boolean copy, String kind, Priority priority, Office recipient, String purpose, String legalBasis,
+                  ObjectNode content, List<String> removedFields, List<String> flags) {
+        this(duty, copy, kind, priority, recipient, purpose, legalBasis, content, removedFields, flags, null);
+    }
 
     @Override
     public String toString() {

@@ -100,7 +100,8 @@ final class TestNotices {
         ObjectNode d = new NoticeDocument("Budstikke testmottak")
                 .build(id, eventKey, event, n, java.time.OffsetDateTime.ofInstant(CLOCK.instant(), java.time.ZoneOffset.UTC));
         // Offices on other channels get a made-up mailbox: every kind may be mailed to some office.
-        String address = n.recipient().channel() == Channel.MAIL ? n.recipient().address() : n.recipient().id() + "@offices.example";
+        String address = n.recipient().channel() == Channel.MAIL ? n.recipient().address()
+                : n.recipient().id().replace(':', '-') + "@offices.example";
         return new Delivery(id, n.duty(), n.kind(), n.priority(), n.recipient().id(), n.recipient().name(),
                 Channel.MAIL, address, 1, pretty(d));
     }
