@@ -79,27 +79,17 @@ public final class CaseFiles {
 
     /** Replays the whole case (its dispatched events and {@code eventKey}) and stores the result. */
     public CaseFile record(Connection c, String dufNumber, String eventKey) throws SQLException {
-        CaseFile file = CaseHistory.replay(dufNumber, events(c, dufNumber, eventKey))
-                .orElseThrow(() -> new IllegalArgumentException("the event is not stored under this case"));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        CaseFile file = replay(c, dufNumber, eventKey);
+        if (write(c, UPDATE, file, now) == 0 && write(c, INSERT, file, now) == 0) {
+            // Another instance stored this case's first file meanwhile: wait for its lock, then replay with its event too.
+            lock(c, dufNumber);
+            file = replay(c, dufNumber, eventKey);
+            write(c, UPDATE, file, now);
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM case_agreement WHERE duf_number = ?")) {
             ps.setString(1, dufNumber);
             ps.executeUpdate();
-        }
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE case_file SET birth_date = ?, eighteen_on = ?, awaiting_settlement_since = ?, last_centre_id = ?,
-                       last_event_key = ?, last_event_time = ?, state = ?, updated_at = ? WHERE duf_number = ?""")) {
-            bind(ps, file, now);
-            updated = ps.executeUpdate();
-        }
-        if (updated == 0) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO case_file (birth_date, eighteen_on, awaiting_settlement_since, last_centre_id, last_event_key,
-                                           last_event_time, state, updated_at, duf_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                bind(ps, file, now);
-                ps.executeUpdate();
-            }
         }
         for (CaseFile.Agreement a : file.agreements()) {
             try (PreparedStatement ps = c.prepareStatement("""
@@ -114,6 +104,26 @@ public final class CaseFiles {
             }
         }
         return file;
+    }
+
+    private static final String UPDATE = """
+            UPDATE case_file SET birth_date = ?, eighteen_on = ?, awaiting_settlement_since = ?, last_centre_id = ?,
+                   last_event_key = ?, last_event_time = ?, state = ?, updated_at = ? WHERE duf_number = ?""";
+    private static final String INSERT = """
+            INSERT INTO case_file (birth_date, eighteen_on, awaiting_settlement_since, last_centre_id, last_event_key,
+                                   last_event_time, state, updated_at, duf_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private static CaseFile replay(Connection c, String dufNumber, String eventKey) throws SQLException {
+        return CaseHistory.replay(dufNumber, events(c, dufNumber, eventKey))
+                .orElseThrow(() -> new IllegalArgumentException("the event is not stored under this case"));
+    }
+
+    private static int write(Connection c, String sql, CaseFile f, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, f, now);
+            return ps.executeUpdate();
+        }
     }
 
     /** The stored case file as JSON, for ops. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,40 @@ class CaseMemoryIT {
                     "{\"duf\":\"x\"}".getBytes(StandardCharsets.UTF_8), TestHub.OPS_KEY);
             assertThat(bad.statusCode()).isEqualTo(400);
         }
+    }
+
+    @Test
+    void twoInstancesDispatchingOneCaseAtOnceLoseNoEventFromItsFile() throws Exception {
+        String db = TestDatabases.freshUrl(Kind.POSTGRES, dir);
+        // Both instances find the whole backlog at their first dispatch tick and work through it side by side.
+        Map<String, String> slow = Map.of("budstikke.dispatch.poll-ms", "4000");
+        try (TestHub a = TestHub.start(with(TestHub.defaults(dir.resolve("a"), db), slow));
+             TestHub b = TestHub.start(with(TestHub.defaults(dir.resolve("b"), db), slow))) {
+            List<String> keys = new ArrayList<>();
+            String newest = null;
+            for (int i = 0; i < 30; i++) {
+                // Each event adds one appointment: a file replayed without another instance's event would miss one.
+                ObjectNode scheduled = Fixtures.valid("no.udi.duf.appointment.scheduled.v1");
+                Fixtures.set(scheduled, "/id", "appointment-race-" + i);
+                Fixtures.set(scheduled, "/data/person/dufNumber", DUF);
+                ((ObjectNode) scheduled.get("data")).remove("caseContext");
+                Instant at = Instant.parse("2026-05-01T10:00:00Z").plusSeconds(60L * i);
+                Fixtures.set(scheduled, "/time", at.toString());
+                Fixtures.set(scheduled, "/data/at", at.plus(Duration.ofDays(30)).toString());
+                String key = post(i % 2 == 0 ? a : b, scheduled);
+                keys.add(key);
+                newest = key;
+            }
+            for (int i = 0; i < keys.size(); i++) awaitDispatched(i % 2 == 0 ? a : b, keys.get(i));
+            JsonNode state = caseState(b);
+            assertThat(state.path("lastEventKey").asText()).isEqualTo(newest);
+            assertThat(state.path("appointments")).hasSize(30);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, Map<String, String> more) {
+        settings.putAll(more);
+        return settings;
     }
 
     private Map<String, String> settings(String db, Path config) {
