@@ -444,6 +444,11 @@ class DutyTableTest {
         rows.add(notFired("O24", "no appointments", without(example("missing"), "/data/caseContext/appointments"), UNKNOWN));
         rows.add(notFired("O24", "an empty list of appointments",
                 with(example("missing"), "/data/caseContext/appointments", "[]"), UNKNOWN));
+        rows.add(fires("O24", "no appointment in the event, but the hub knows of one from DUF → NORMAL",
+                without(example("missing"), "/data/caseContext/appointments"),
+                new CaseState(Map.of("upcomingAppointment", true)), List.of(to(Role.UDI_BFE, "udi-bfe", NORMAL))));
+        rows.add(notFired("O24", "the appointments the hub knows of are past",
+                without(example("missing"), "/data/caseContext/appointments"), new CaseState(Map.of("upcomingAppointment", false))));
     }
 
     /** O25–O27: the returned example, centre in Oslo (0301), concern for neglect. */
