@@ -196,9 +196,14 @@ class ShippedConfigTest {
     void appointmentDutyIsRaisedWhenTheAppointmentIsNear() {
         Rule o24 = rule("O24");
         assertThat(o24.priority()).isEqualTo(Priority.NORMAL);
-        Condition.Test when = (Condition.Test) o24.when();
-        assertThat(when.subject()).isEqualTo("/data/caseContext/appointments/*/kind");
-        assertThat(when.op()).isEqualTo(Op.IN);
+        // An appointment in the event, or one the hub knows of from DUF.
+        List<Condition> any = ((Condition.Any) o24.when()).conditions();
+        Condition.Test inEvent = (Condition.Test) any.get(0);
+        assertThat(inEvent.subject()).isEqualTo("/data/caseContext/appointments/*/kind");
+        assertThat(inEvent.op()).isEqualTo(Op.IN);
+        Condition.Test known = (Condition.Test) any.get(1);
+        assertThat(known.subject()).isEqualTo("case:upcomingAppointment");
+        assertThat(known.op()).isEqualTo(Op.EQUALS);
         assertThat(o24.raise()).hasSize(1);
         Condition.Test near = (Condition.Test) o24.raise().get(0).when();
         assertThat(near.op()).isEqualTo(Op.WITHIN_HOURS);
