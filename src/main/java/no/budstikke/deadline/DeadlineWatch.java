@@ -39,9 +39,10 @@ public final class DeadlineWatch {
         int changed = 0;
         long after = 0;
         Set<String> unknown = new TreeSet<>();
+        long last = jdbc.read(runs::lastId);
         while (true) {
             long from = after;
-            List<Long> ids = jdbc.read(c -> runs.runningIds(c, from, pageSize));
+            List<Long> ids = jdbc.read(c -> runs.runningIds(c, from, last, pageSize));
             for (long id : ids) {
                 try {
                     if (checkOne(id, unknown)) changed++;

@@ -69,12 +69,22 @@ public final class DeadlineRuns {
                 + " ORDER BY id FOR UPDATE", deadlineId, dufNumber);
     }
 
-    /** Ids of running deadlines after {@code afterId}, in id order, for the watch to page through. */
-    public List<Long> runningIds(Connection c, long afterId, int max) throws SQLException {
+    /** The highest run id so far (0 if none): a watch tick looks no further, so rounds it starts wait for the next tick. */
+    public long lastId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM deadline_run");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Ids of running deadlines after {@code afterId} up to {@code upTo}, in id order, for the watch to page through. */
+    public List<Long> runningIds(Connection c, long afterId, long upTo, int max) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM deadline_run WHERE status = 'RUNNING' AND id > ? ORDER BY id LIMIT ?")) {
+                "SELECT id FROM deadline_run WHERE status = 'RUNNING' AND id > ? AND id <= ? ORDER BY id LIMIT ?")) {
             ps.setLong(1, afterId);
-            ps.setInt(2, max);
+            ps.setLong(2, upTo);
+            ps.setInt(3, max);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) ids.add(rs.getLong(1));
@@ -93,7 +103,9 @@ public final class DeadlineRuns {
     /**
      * The notices of the watched duties that count for the run: of its event (per event), of its
      * case (per case) or to an office of its region (per region). The first round counts the
-     * starting event's own notices; every round counts those created since it started.
+     * starting event's own notices and those created since it started; a later round, which starts
+     * when the last one closed, only those created after that, so the notice that closed the last
+     * round never closes the next.
      */
     public List<WatchedNotice> watched(Connection c, Deadline d, DeadlineRun run, List<String> regionOffices) throws SQLException {
         List<Object> args = new ArrayList<>(d.watches());
@@ -116,9 +128,9 @@ public final class DeadlineRuns {
         };
         sql.append(" WHERE n.duty IN (").append(String.join(", ", Collections.nCopies(d.watches().size(), "?"))).append(")")
                 .append(" AND ").append(scope)
-                .append(" AND ((? = 1 AND n.event_key = ?) OR n.created_at >= ?) ORDER BY n.duty, n.office_id, n.notice_id");
-        args.add(run.round());
-        args.add(run.eventKey());
+                .append(run.round() == 1 ? " AND (n.event_key = ? OR n.created_at >= ?)" : " AND n.created_at > ?")
+                .append(" ORDER BY n.duty, n.office_id, n.notice_id");
+        if (run.round() == 1) args.add(run.eventKey());
         args.add(at(run.startedAt()));
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
