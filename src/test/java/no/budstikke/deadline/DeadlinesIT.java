@@ -233,6 +233,28 @@ class DeadlinesIT {
         }
     }
 
+    // ------------------------------------------------------------------ two instances
+
+    @Test
+    void twoHubsOnOneDatabaseRaiseEachAlertOnce() throws Exception {
+        TestClock clock = TestClock.at("2025-04-16T12:31:00Z");
+        Map<String, String> p = settings(Kind.POSTGRES);
+        try (TestHub one = TestHub.start(p, clock); TestHub two = TestHub.start(p, clock)) {
+            String key = postEvent(one, leaveApplied("twins", "2025-04-16T14:30:00+02:00", "L-2025-0002"));
+            awaitRun(two, key, "D2", "RUNNING");
+
+            clock.set(Instant.parse("2025-04-23T00:31:00Z"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(one, key)).hasSize(1));
+            clock.set(Instant.parse("2025-04-24T12:31:00Z"));
+            awaitRun(one, key, "D2", "BREACHED");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(two, key)).hasSize(2));
+            Thread.sleep(500); // both watches tick several more times
+            assertThat(alerts(one, key)).extracting(Alerts.Stored::kind)
+                    .containsExactlyInAnyOrder(DeadlineAlerts.AT_RISK, DeadlineAlerts.BREACHED);
+            assertThat(runs(one, key, "D2", "RUNNING,MET,BREACHED,ENDED")).hasSize(1);
+        }
+    }
+
     // ------------------------------------------------------------------ D3–D6
 
     @Test
