@@ -152,6 +152,20 @@ class DeadlineRulesTest {
         assertThat(unknown.skipped()).containsExactly("D6: the municipality at /data/municipalityNumber is not in the directory");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2024, 2025, 2026, 2027, 2028, 2029, 2030, 2038})
+    void aLeaveAppliedTheWednesdayBeforeEasterIsDueTheThursdayAfterEasterMondayEveryYear(int year) {
+        java.time.LocalDate easter = NorwegianCalendar.easterSunday(year);
+        ObjectNode applied = Fixtures.example("leave-applied");
+        Fixtures.set(applied, "/time", easter.minusDays(4).atTime(14, 30).atZone(OSLO).toOffsetDateTime().toString());
+
+        DeadlineRules.Start d2 = starts(applied, DUF).started().get(0);
+
+        // Maundy Thursday, Good Friday, the weekend and Easter Monday stand still; Tuesday, Wednesday and Thursday count.
+        assertThat(d2.deadline().id()).isEqualTo("D2");
+        assertThat(d2.times().dueAt()).isEqualTo(easter.plusDays(4).atTime(14, 30).atZone(OSLO).toInstant());
+    }
+
     // ------------------------------------------------------------------ closing and ending
 
     @Test

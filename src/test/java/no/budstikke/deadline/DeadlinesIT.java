@@ -208,6 +208,30 @@ class DeadlinesIT {
         }
     }
 
+    // ------------------------------------------------------------------ start-up
+
+    @Test
+    void aBadDeadlinesFileOrAnUnsetEscalationMailboxStopsTheHubWithItsReasons() throws Exception {
+        Path config = TestOffices.configFolder(dir.resolve("broken"), "http://127.0.0.1:1", "sftp://127.0.0.1:1");
+        Path file = config.resolve("deadlines.yaml");
+        String shipped = java.nio.file.Files.readString(file);
+        Map<String, String> p = settings(Kind.H2);
+        p.put("budstikke.config.dir", config.toString());
+
+        java.nio.file.Files.writeString(file, shipped.replace("watches: [O20, O21, O22]", "watches: [O20, O21, O222]"));
+        assertThat(startFailure(p)).contains("deadlines.yaml:", "at /deadlines/0/watches/2", "duty O222 has no rule");
+
+        java.nio.file.Files.writeString(file, shipped.replaceFirst("escalateTo: budstikke.ops.mailbox", "escalateTo: budstikke.police.mailbox"));
+        assertThat(startFailure(p)).contains("D1 escalates to the setting 'budstikke.police.mailbox', which is not set");
+    }
+
+    private static String startFailure(Map<String, String> p) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> TestHub.start(p).close());
+        assertThat(t).as("the hub must not start").isNotNull();
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+
     // ------------------------------------------------------------------ restart
 
     @Test
