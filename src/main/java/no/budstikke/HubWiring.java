@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,14 @@ import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.ProductionGuard;
 import no.budstikke.contract.ContractValidator;
+import no.budstikke.deadline.DeadlineClock;
+import no.budstikke.deadline.DeadlineRules;
+import no.budstikke.deadline.DeadlineTracker;
+import no.budstikke.deadline.DeadlineTransitions;
+import no.budstikke.deadline.DeadlineWatch;
+import no.budstikke.deadline.Deadlines;
+import no.budstikke.deadline.DeadlinesLoader;
+import no.budstikke.deadline.NorwegianCalendar;
 import no.budstikke.delivery.ChannelRouter;
 import no.budstikke.delivery.DeliveryFailures;
 import no.budstikke.delivery.DeliverySettings;
@@ -36,12 +45,14 @@ import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailFailures;
 import no.budstikke.delivery.mail.MailTemplates;
 import no.budstikke.delivery.sftp.SftpFailures;
+import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
 import no.budstikke.http.IntakeHttp;
 import no.budstikke.http.NoticesHttp;
@@ -53,6 +64,7 @@ import no.budstikke.intake.IntakeService;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.store.Database;
+import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.Journal;
@@ -74,6 +86,8 @@ public final class HubWiring implements CamelConfiguration {
     static final String DUF_ROUTE = "intake-duf-sql";
     /** A {@link Clock} bound under this name before start replaces the system clock. */
     public static final String CLOCK_BEAN = "hubClock";
+    /** The setting holding the ops mailbox, which {@link Alerts} mails by default. */
+    static final String OPS_MAILBOX = "budstikke.ops.mailbox";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -100,10 +114,11 @@ public final class HubWiring implements CamelConfiguration {
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")));
-        Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional("budstikke.ops.mailbox"));
+        Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
+        DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);
         DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, caseFiles, clock,
-                List.of(new UnmatchedReturns(alerts)));
+                List.of(new UnmatchedReturns(alerts), deadlines));
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -129,7 +144,7 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
-        r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc)));
+        r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts)));
         Tasks tasks = new Tasks(jdbc, clock);
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
         r.bind("followUpHttp", new FollowUpHttp(keys, tasks, outbox, alerts, caseFiles));
@@ -139,6 +154,29 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
         bindDufSource(context, settings);
+    }
+
+    /**
+     * The deadlines (checked with the routing rules: a bad deadlines.yaml stops the hub with its
+     * reasons), the watch the deadlines timer runs, and the ops API. Returns the tracker dispatch calls.
+     */
+    private static DeadlineTracker bindDeadlines(CamelContext context, HubSettings settings, Path configDir, Dispatcher dispatcher,
+                                                 Jdbc jdbc, Alerts alerts, Clock clock, ApiKeys keys) {
+        Deadlines deadlines = new Deadlines(DeadlinesLoader.load(configDir, dispatcher.config().rules()));
+        // A deadline may escalate to another mailbox than the ops mailbox: its setting must then be set.
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        deadlines.all().stream().filter(d -> !d.escalateTo().equals(OPS_MAILBOX)).forEach(d -> mailboxes.put(d.id(),
+                settings.optional(d.escalateTo()).filter(m -> !m.isBlank()).orElseThrow(() -> new no.budstikke.config.ConfigException(
+                        DeadlinesLoader.FILE + ": " + d.id() + " escalates to the setting '" + d.escalateTo()
+                                + "', which is not set; expected a mailbox in application.properties or the environment"))));
+        var directory = dispatcher.config().directory();
+        DeadlineRules rules = new DeadlineRules(new DeadlineClock(new NorwegianCalendar()), new Conditions(directory), directory);
+        DeadlineRuns runs = new DeadlineRuns();
+        DeadlineTransitions transitions = new DeadlineTransitions(rules, runs, alerts, mailboxes);
+        Registry r = context.getRegistry();
+        r.bind("deadlineWatch", new DeadlineWatch(jdbc, deadlines, runs, transitions, clock));
+        r.bind("deadlinesHttp", new DeadlinesHttp(keys, jdbc, runs, deadlines));
+        return new DeadlineTracker(deadlines, rules, runs, transitions, clock);
     }
 
     private static Outbox bindDelivery(CamelContext context, HubSettings settings, Jdbc jdbc, Clock clock, Path dataDir,

@@ -15,22 +15,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import no.budstikke.alert.Alerts;
 import no.budstikke.config.Rfc3339;
+import no.budstikke.deadline.DeadlineRun;
 
 /**
  * Answers "who was told what, when, under which rule and legal basis, and did it arrive", per
  * event and per case, from what the hub stored as it went: the event, each notice with the
  * document that was sent and the fields that were withheld, each unresolved duty, each attempt
- * and each ops action. It only reads; the pipeline writes.
+ * and each ops action, each deadline the event started (started, at risk, met, breached, ended) and
+ * each alert raised about it. It only reads; the pipeline writes.
  */
 public final class Journal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbc jdbc;
+    private final Alerts alerts;
+    private final DeadlineRuns deadlines = new DeadlineRuns();
 
-    public Journal(Jdbc jdbc) {
+    public Journal(Jdbc jdbc, Alerts alerts) {
         this.jdbc = jdbc;
+        this.alerts = alerts;
     }
 
     /** The timeline of one event, oldest first; empty if there is no such event. */
@@ -55,7 +61,7 @@ public final class Journal {
         });
     }
 
-    private static Optional<ObjectNode> eventTimeline(Connection c, String key) throws SQLException {
+    private Optional<ObjectNode> eventTimeline(Connection c, String key) throws SQLException {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -123,9 +129,55 @@ public final class Journal {
                 }
             }
         }
+        for (DeadlineRun r : deadlines.forEvent(c, key)) entries.addAll(deadlineEntries(r));
+        for (Alerts.Stored a : alerts.forEvent(c, key)) {
+            ObjectNode n = node("alert raised").put("alertId", a.id()).put("kind", a.kind()).put("subject", a.subject())
+                    .put("detail", a.detail());
+            if (a.noticeId() != null) n.put("noticeId", a.noticeId());
+            if (a.acknowledgedAt() != null) {
+                n.put("acknowledgedBy", a.acknowledgedBy()).put("acknowledgedAt", Rfc3339.format(a.acknowledgedAt()));
+            }
+            entries.add(new Entry(a.raisedAt(), n));
+        }
         ArrayNode timeline = doc.putArray("timeline");
         entries.stream().sorted(Comparator.comparing(Entry::at)).forEach(e -> timeline.add(e.node().put("at", Rfc3339.format(e.at()))));
         return Optional.of(doc);
+    }
+
+    /** A deadline run as timeline entries: started, then at risk, met, breached or ended as it happened. */
+    private static List<Entry> deadlineEntries(DeadlineRun r) {
+        List<Entry> out = new ArrayList<>();
+        ObjectNode started = deadline("deadline started", r).put("round", r.round()).put("dueAt", text(r.dueAt()))
+                .put("atRiskAt", text(r.atRiskAt())).put("status", r.status());
+        if (r.udiRegion() != null) started.put("udiRegion", r.udiRegion());
+        out.add(new Entry(at(r.startedAt()), started));
+        if (r.atRiskAlertedAt() != null) {
+            out.add(new Entry(at(r.atRiskAlertedAt()), deadline("deadline at risk", r).put("dueAt", text(r.dueAt()))));
+        }
+        if (DeadlineRun.BREACHED.equals(r.status())) {
+            out.add(new Entry(at(r.dueAt()), deadline("deadline breached", r).put("markedAt", text(r.breachedAt()))));
+        }
+        if (r.closedAt() != null) {
+            String what = switch (r.status()) {
+                case DeadlineRun.ENDED -> "deadline ended";
+                case DeadlineRun.BREACHED -> "deadline met late";
+                default -> "deadline met";
+            };
+            out.add(new Entry(at(r.closedAt()), deadline(what, r).put("closedBy", r.closedBy())));
+        }
+        return out;
+    }
+
+    private static ObjectNode deadline(String what, DeadlineRun r) {
+        return node(what).put("deadlineId", r.deadlineId()).put("runId", r.id());
+    }
+
+    private static OffsetDateTime at(java.time.Instant t) {
+        return t.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private static String text(java.time.Instant t) {
+        return t == null ? null : Rfc3339.format(at(t));
     }
 
     private static ObjectNode node(String what) {

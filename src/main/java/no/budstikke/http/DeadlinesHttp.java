@@ -1,0 +1,83 @@
+package no.budstikke.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import no.budstikke.auth.ApiKeys;
+import no.budstikke.config.Rfc3339;
+import no.budstikke.deadline.Deadline;
+import no.budstikke.deadline.DeadlineRun;
+import no.budstikke.deadline.Deadlines;
+import no.budstikke.store.DeadlineRuns;
+import no.budstikke.store.Jdbc;
+
+/**
+ * The deadlines ops API: running, met, breached and ended deadlines, the soonest due first. Ops
+ * credentials only. A run is named by its deadline, its starting event's key and (D6) its UDI
+ * region, never by its case: no DUF number, no personal data.
+ */
+public final class DeadlinesHttp {
+
+    static final Set<String> STATUSES = Set.of(DeadlineRun.RUNNING, DeadlineRun.MET, DeadlineRun.BREACHED, DeadlineRun.ENDED);
+
+    private final OpsAccess access;
+    private final Jdbc jdbc;
+    private final DeadlineRuns runs;
+    private final Deadlines deadlines;
+
+    public DeadlinesHttp(ApiKeys keys, Jdbc jdbc, DeadlineRuns runs, Deadlines deadlines) {
+        this.access = new OpsAccess(keys);
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.deadlines = deadlines;
+    }
+
+    /** {@code GET /api/v1/deadlines?status=RUNNING,BREACHED&limit=100} */
+    public HttpAnswer list(String status, String limit, String authorization) {
+        if (access.caller(authorization).isEmpty()) return access.denial(authorization);
+        List<String> wanted = status == null || status.isBlank() ? List.of(DeadlineRun.RUNNING, DeadlineRun.BREACHED)
+                : Arrays.stream(status.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        int size;
+        try {
+            size = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (!STATUSES.containsAll(wanted) || size < 1 || size > 1000) {
+            return Problems.badRequest("'status' must be a comma-separated list of " + new java.util.TreeSet<>(STATUSES)
+                    + " and 'limit' 1 to 1000");
+        }
+        int max = size;
+        ArrayNode list = HttpAnswer.JSON.createArrayNode();
+        jdbc.read(c -> runs.list(c, wanted, max)).forEach(r -> list.add(describe(r)));
+        ObjectNode body = HttpAnswer.object();
+        body.set("deadlines", list);
+        return HttpAnswer.json(200, body);
+    }
+
+    private ObjectNode describe(DeadlineRun r) {
+        ObjectNode o = HttpAnswer.object();
+        o.put("id", r.id()).put("deadlineId", r.deadlineId());
+        deadlines.byId(r.deadlineId()).map(Deadline::title).ifPresent(t -> o.put("title", t));
+        o.put("eventKey", r.eventKey()).put("round", r.round());
+        if (r.udiRegion() != null) o.put("udiRegion", r.udiRegion());
+        o.put("status", r.status());
+        put(o, "startedAt", r.startedAt());
+        put(o, "atRiskAt", r.atRiskAt());
+        put(o, "dueAt", r.dueAt());
+        put(o, "atRiskAlertedAt", r.atRiskAlertedAt());
+        put(o, "breachedAt", r.breachedAt());
+        put(o, "closedAt", r.closedAt());
+        if (r.closedBy() != null) o.put("closedBy", r.closedBy());
+        return o;
+    }
+
+    private static void put(ObjectNode o, String name, Instant t) {
+        if (t != null) o.put(name, Rfc3339.format(t.atOffset(ZoneOffset.UTC)));
+    }
+}
