@@ -7,6 +7,7 @@ import java.util.List;
  * One notice decided for one office. {@code content} is the event's {@code data}, redacted by
  * the recipient's policy. {@code removedFields} are the JSON pointers that were taken out: kept
  * for the journal, never delivered. {@code flags} are derived checks (O15) the recipient sees.
+ * {@code attachments} are files that go with it (the O39 report's CSV); most notices have none.
  */
 public record Notice(
         String duty,
@@ -18,7 +19,18 @@ public record Notice(
         String legalBasis,
         ObjectNode content,
         List<String> removedFields,
-        List<String> flags) {
+        List<String> flags,
+        List<Attachment> attachments) {
+
+    public Notice {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A notice without attachments, as every routing rule decides them. */
+    public Notice(String duty, boolean copy, String kind, Priority priority, Office recipient, String purpose,
+                  String legalBasis, ObjectNode content, List<String> removedFields, List<String> flags) {
+        this(duty, copy, kind, priority, recipient, purpose, legalBasis, content, removedFields, flags, List.of());
+    }
 
     @Override
     public String toString() {
