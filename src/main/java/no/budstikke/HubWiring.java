@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import no.budstikke.alert.Alerts;
+import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.camel.AnswerWriter;
@@ -70,6 +71,7 @@ import no.budstikke.store.Jdbc;
 import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.QuarantineStore;
+import no.budstikke.schedule.TertialSchedule;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -118,7 +120,7 @@ public final class HubWiring implements CamelConfiguration {
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
         DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);
         DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, caseFiles, clock,
-                List.of(new UnmatchedReturns(alerts), deadlines));
+                List.of(new UnmatchedReturns(alerts), new TertialReport(dispatcher, notices), deadlines));
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -130,11 +132,16 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
+        r.bind("tertialSchedule", new TertialSchedule(intake, clock, TertialSchedule.ZONE,
+                settings.integer("budstikke.schedule.tertial.day-offset", 0)));
         // Every notice kind the rules can produce needs its mail template: checked now, not at 3 a.m.
         Set<String> kinds = new TreeSet<>();
         dispatcher.config().rules().forEach(rule -> kinds.add(rule.kind()));
         kinds.add(Alerts.KIND);
-        MailComposer mail = new MailComposer(MailTemplates.load(configDir, kinds, Alerts.CONTENT_FIELDS),
+        kinds.add(TertialReport.KIND);
+        Set<String> hubFields = new TreeSet<>(Alerts.CONTENT_FIELDS);
+        hubFields.addAll(TertialReport.CONTENT_FIELDS);
+        MailComposer mail = new MailComposer(MailTemplates.load(configDir, kinds, hubFields),
                 settings.required("budstikke.mail.from"), clock);
         r.bind("mailComposer", mail);
         Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);

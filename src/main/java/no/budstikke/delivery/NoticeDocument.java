@@ -11,7 +11,8 @@ import no.budstikke.dispatch.model.Notice;
 /**
  * Builds the standardised notice (schemas/notice/notice-v1.schema.json) once, when the notice is
  * decided. Every attempt on every channel then delivers the same bytes. The removed fields stay
- * behind in the journal: they are never part of the document.
+ * behind in the journal: they are never part of the document. A notice's attachments (the O39
+ * CSV) are in it too, as text, so each channel can deliver them from the document alone.
  */
 public final class NoticeDocument {
 
@@ -48,6 +49,12 @@ public final class NoticeDocument {
         ArrayNode flags = d.putArray("flags");
         n.flags().forEach(flags::add);
         d.set("content", n.content());
+        // Only when there are files: every other notice's document stays exactly as before.
+        if (!n.attachments().isEmpty()) {
+            ArrayNode files = d.putArray("attachments");
+            n.attachments().forEach(a -> files.addObject().put("name", a.name()).put("mediaType", a.mediaType())
+                    .put("content", a.content()));
+        }
         return d;
     }
 }

@@ -8,8 +8,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The embedded default's stand-in for every office: one folder per office under the sandbox
- * folder, each notice as {@code <notice-id>.json}, and a mail notice also as the {@code .eml}
- * the office would have received. Files appear whole (written, then renamed).
+ * folder, each notice as {@code <notice-id>.json} with its attachments next to it as
+ * {@code <notice-id>-<name>} (as over SFTP), and a mail notice also as the {@code .eml} the office
+ * would have received. Files appear whole (written, then renamed).
  */
 public final class Sandbox {
 
@@ -31,7 +32,10 @@ public final class Sandbox {
     public String write(Delivery d) throws Exception {
         Path folder = root.resolve(safe(d.officeId()));
         Files.createDirectories(folder);
-        writeAtomically(folder.resolve(d.noticeId() + ".json"), out -> out.write(d.document().getBytes(StandardCharsets.UTF_8)));
+        // As over SFTP: attachments first, then the notice.
+        for (NoticeFiles.File f : NoticeFiles.of(d)) {
+            writeAtomically(folder.resolve(f.name()), out -> out.write(f.content().getBytes(StandardCharsets.UTF_8)));
+        }
         if (d.channel() == no.budstikke.dispatch.model.Channel.MAIL && eml != null) {
             writeAtomically(folder.resolve(d.noticeId() + ".eml"), out -> eml.write(d, out));
         }

@@ -61,7 +61,7 @@ public final class Dispatcher {
     private final LeaveChecks leaveChecks = new LeaveChecks();
 
     /** A policy with its compiled redactor. */
-    private record PolicyView(Policy policy, Redactor redactor) {
+    public record PolicyView(Policy policy, Redactor redactor) {
     }
 
     /**
@@ -144,7 +144,7 @@ public final class Dispatcher {
                     Policy policy = view.get().policy();
                     notices.put(key, new Notice(rule.duty(), recipient.copy(), rule.kind(), priority, office,
                             rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), flags,
-                            rule.taskDue()));
+                            rule.taskDue(), List.of()));
                 }
             }
         }
@@ -172,7 +172,11 @@ public final class Dispatcher {
         return out;
     }
 
-    private Optional<PolicyView> policy(Role role, String purpose) {
+    /**
+     * The policy for (role, purpose) with the redactor dispatch uses for it, health paths denied as
+     * for every notice: for notices the hub composes itself (the O39 report). Empty: default deny.
+     */
+    public Optional<PolicyView> policy(Role role, String purpose) {
         Map<String, PolicyView> forRole = policies.get(role);
         return forRole == null ? Optional.empty() : Optional.ofNullable(forRole.get(purpose));
     }

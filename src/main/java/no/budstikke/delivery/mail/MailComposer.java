@@ -24,12 +24,13 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import no.budstikke.config.ConfigException;
 import no.budstikke.delivery.Delivery;
+import no.budstikke.dispatch.model.Attachment;
 import no.budstikke.dispatch.model.Priority;
 
 /**
  * Makes one notice into one e-mail: a subject without personal data, a plain-text bokmål body from
- * the kind's template, the notice document attached byte for byte as {@code notice-<id>.json}, and
- * a Message-ID derived from the notice id, so that every attempt at the same notice is the same
+ * the kind's template, the notice document attached byte for byte as {@code notice-<id>.json}, each
+ * of the document's own attachments (the O39 CSV) as a file of its name, and a Message-ID derived from the notice id, so that every attempt at the same notice is the same
  * message to the recipient's mail system.
  */
 public final class MailComposer {
@@ -83,9 +84,28 @@ public final class MailComposer {
         attachment.setDisposition(Part.ATTACHMENT);
         // base64 keeps the bytes exact: a text encoding would let line endings be rewritten on the way
         attachment.setHeader("Content-Transfer-Encoding", "base64");
-        m.setContent(new MimeMultipart("mixed", text, attachment));
+        MimeMultipart parts = new MimeMultipart("mixed", text, attachment);
+        for (JsonNode file : document.path("attachments")) parts.addBodyPart(file(file, id));
+        m.setContent(parts);
         m.saveChanges();
         return m;
+    }
+
+    /** One of the document's attachments (the O39 CSV) as a MIME attachment of its own, UTF-8 text. */
+    private static MimeBodyPart file(JsonNode file, String noticeId) throws MessagingException {
+        String name = file.path("name").asText();
+        String type = file.path("mediaType").asText();
+        if (!Attachment.NAME.matcher(name).matches() || !Attachment.MEDIA_TYPE.matcher(type).matches() || !file.path("content").isTextual()) {
+            throw new MailCompositionException("an attachment of notice " + noticeId + " has no usable name, type or content");
+        }
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(
+                file.path("content").textValue().getBytes(StandardCharsets.UTF_8), type + "; charset=UTF-8")));
+        part.setFileName(name);
+        part.setDisposition(Part.ATTACHMENT);
+        // As for the notice: base64 keeps a CSV's CRLF line ends exactly as written.
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /** The same message as {@link #compose} sends, as RFC 822 bytes (an .eml file), for the sandbox. */

@@ -1,12 +1,15 @@
 package no.budstikke.delivery.sftp;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import no.budstikke.delivery.Delivery;
+import no.budstikke.delivery.NoticeFiles;
 
 /**
  * Where one delivery goes over SFTP: the parts the deliver-sftp route builds its endpoint from,
  * and the file name, {@code <noticeId>.json}. The file name comes from the notice id alone, so a
- * resend writes the same file.
+ * resend writes the same file. A notice with attachments (O39) writes them first, as
+ * {@code <noticeId>-<name>} ({@link #files}).
  *
  * @param receipt where the file was written, without the user: safe for logs and the journal
  */
@@ -14,6 +17,15 @@ public record SftpTarget(String host, int port, String user, String directory, S
 
     // As in schemas/notice/notice-v1.schema.json: nothing that could name another folder.
     private static final Pattern NOTICE_ID = Pattern.compile("[0-9a-f]{32}");
+
+    /** The files to write, in order: the attachments, then the notice. An unusable attachment cannot be sent, ever. */
+    public static List<NoticeFiles.File> files(Delivery delivery) {
+        try {
+            return NoticeFiles.of(delivery);
+        } catch (IllegalArgumentException e) {
+            throw new SftpTargetException(e.getMessage());
+        }
+    }
 
     public static SftpTarget of(Delivery delivery, String defaultUser) {
         if (delivery == null) throw new SftpTargetException("no delivery to send");

@@ -9,7 +9,8 @@ import java.util.List;
  * the recipient's policy. {@code removedFields} are the JSON pointers that were taken out: kept
  * for the journal, never delivered. {@code flags} are derived checks (O15) the recipient sees.
  * {@code taskDue}, when set, makes the notice a task for staff (channel TASK) due that long after
- * it is decided.
+ * it is decided. {@code attachments} are files that go with it (the O39 report's CSV); most
+ * notices have none.
  */
 public record Notice(
         String duty,
@@ -22,12 +23,17 @@ public record Notice(
         ObjectNode content,
         List<String> removedFields,
         List<String> flags,
-        Duration taskDue) {
+        Duration taskDue,
+        List<Attachment> attachments) {
 
-    /** A notice to be sent, not a task. */
-    public Notice(String duty, boolean copy, String kind, Priority priority, Office recipient, String purpose, String legalBasis,
-                  ObjectNode content, List<String> removedFields, List<String> flags) {
-        this(duty, copy, kind, priority, recipient, purpose, legalBasis, content, removedFields, flags, null);
+    public Notice {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A notice to be sent, without attachments. */
+    public Notice(String duty, boolean copy, String kind, Priority priority, Office recipient, String purpose,
+                  String legalBasis, ObjectNode content, List<String> removedFields, List<String> flags) {
+        this(duty, copy, kind, priority, recipient, purpose, legalBasis, content, removedFields, flags, null, List.of());
     }
 
     @Override

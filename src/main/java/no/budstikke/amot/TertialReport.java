@@ -1,0 +1,178 @@
+package no.budstikke.amot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.budstikke.dispatch.Dispatcher;
+import no.budstikke.dispatch.model.Attachment;
+import no.budstikke.dispatch.model.Directory;
+import no.budstikke.dispatch.model.Municipality;
+import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.model.Office;
+import no.budstikke.dispatch.model.Priority;
+import no.budstikke.dispatch.model.Role;
+import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.dispatch.stage.DispatchListener;
+import no.budstikke.dispatch.stage.Dispatched;
+import no.budstikke.dispatch.stage.NoticeId;
+import no.budstikke.store.NoticeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * O39: when a {@code tertial-due} event is dispatched (DUF's, or the hub's own from
+ * {@code TertialSchedule}), each UDI regional office gets one notice with the base data of the
+ * running AMOT agreements in its region, as a CSV attachment. Runs in the dispatch transaction.
+ *
+ * <p>Once per (period, region, office): the notice id is derived from those, not from the event,
+ * so a second tertial-due for the same period (DUF's and the hub's) finds the report made. A region
+ * without running agreements gets no report. Agreements whose municipality is not in the
+ * directory, or whose region no single UDI office serves, are a dispatch gap, as for any duty.
+ */
+public final class TertialReport implements DispatchListener {
+
+    public static final String TYPE = "no.udi.duf.amot.tertial-due.v1";
+    public static final String DUTY = "O39";
+    public static final String KIND = "amot-base-data";
+    public static final String PURPOSE = "amot";
+    public static final String MEDIA_TYPE = "text/csv";
+    /** The content fields the hub writes for the report, which the event contract does not know (its templates may print them). */
+    public static final Set<String> CONTENT_FIELDS = Set.of("/udiRegion", "/agreements", "/columns", "/file");
+
+    private static final Logger LOG = LoggerFactory.getLogger(TertialReport.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Dispatcher dispatcher;
+    private final NoticeStore notices;
+
+    public TertialReport(Dispatcher dispatcher, NoticeStore notices) {
+        this.dispatcher = dispatcher;
+        this.notices = notices;
+    }
+
+    @Override
+    public void dispatched(Connection c, Dispatched d) throws SQLException {
+        if (!TYPE.equals(d.type())) return;
+        String period = d.event().path("data").path("period").asText();
+        Optional<Dispatcher.PolicyView> policy = dispatcher.policy(Role.UDI_REGIONAL, PURPOSE);
+        if (policy.isEmpty()) {
+            gap(c, d.key(), "no disclosure policy for UDI_REGIONAL and purpose '" + PURPOSE + "'; nothing is sent (default deny)");
+            return;
+        }
+        BaseDataCsv csv = new BaseDataCsv(policy.get().redactor());
+        Map<Target, List<BaseDataCsv.Row>> byTarget = group(c, d.key(), running(c));
+        for (Map.Entry<Target, List<BaseDataCsv.Row>> e : byTarget.entrySet()) {
+            Target t = e.getKey();
+            String id = NoticeId.of(DUTY + "|" + period + "|" + t.region(), DUTY, t.office().id(), false);
+            if (exists(c, id)) {
+                LOG.info("tertial report period={} region={} office={} already made notice={}", period, t.region(), t.office().id(), id);
+                continue;
+            }
+            BaseDataCsv.Report report = csv.build(e.getValue());
+            String file = fileName(period, t.region());
+            ObjectNode content = JsonNodeFactory.instance.objectNode();
+            content.put("period", period).put("udiRegion", t.region()).put("agreements", report.rows()).put("file", file);
+            report.columns().forEach(content.putArray("columns")::add);
+            Notice n = new Notice(DUTY, false, KIND, Priority.NORMAL, t.office(), PURPOSE, policy.get().policy().legalBasis(),
+                    content, report.removedFields(), List.of(), null, List.of(new Attachment(file, MEDIA_TYPE, report.csv())));
+            notices.insert(c, id, d.key(), d.event(), n);
+            LOG.info("tertial report period={} region={} office={} agreements={} columns={} notice={}", period, t.region(),
+                    t.office().id(), report.rows(), report.columns().size(), id);
+        }
+    }
+
+    /** {@code amot-2026-T3-indre-ostland.csv}: the region in plain ASCII, as a file name must be everywhere. */
+    static String fileName(String period, String region) {
+        String ascii = Normalizer.normalize(region.toLowerCase(Locale.ROOT)
+                .replace("æ", "ae").replace("ø", "o").replace("å", "a"), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return "amot-" + period + "-" + (slug.isEmpty() ? "region" : slug) + ".csv";
+    }
+
+    private record Target(String region, Office office) {
+    }
+
+    private record Agreement(String municipalityNumber, JsonNode signedEvent) {
+    }
+
+    /** The running agreements, each with its agreement-signed event, in the order the report lists them. */
+    private static List<Agreement> running(Connection c) throws SQLException {
+        List<Agreement> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.municipality_number, e.payload
+                FROM case_agreement a
+                JOIN case_file f ON f.duf_number = a.duf_number
+                JOIN inbound_event e ON e.event_key = a.event_key
+                ORDER BY a.municipality_number, a.signed_at, a.agreement_id, a.duf_number""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(new Agreement(rs.getString(1), read(rs.getString(2))));
+        }
+        return out;
+    }
+
+    /** Agreements by (region, office); those that lead to no single office are recorded as gaps, by municipality. */
+    private Map<Target, List<BaseDataCsv.Row>> group(Connection c, String key, List<Agreement> agreements) throws SQLException {
+        Directory directory = dispatcher.config().directory();
+        Map<Target, List<BaseDataCsv.Row>> out = new LinkedHashMap<>();
+        Map<String, Integer> unplaced = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Agreement a : agreements) {
+            String number = a.municipalityNumber() == null ? "(none)" : a.municipalityNumber();
+            Optional<Municipality> m = a.municipalityNumber() == null ? Optional.empty() : directory.municipality(a.municipalityNumber());
+            if (m.isEmpty()) {
+                unplaced.merge(number, 1, Integer::sum);
+                reasons.putIfAbsent(number, "AMOT municipality " + number + " is not in the directory");
+                continue;
+            }
+            List<Office> offices = directory.serving(Role.UDI_REGIONAL, m.get());
+            if (offices.size() != 1) {
+                unplaced.merge(number, 1, Integer::sum);
+                reasons.putIfAbsent(number, (offices.isEmpty() ? "no" : offices.size()) + " UDI_REGIONAL offices serve "
+                        + number + " " + m.get().name() + " (region " + m.get().udiRegion() + "); expected exactly one");
+            }
+            if (offices.size() != 1) continue;
+            out.computeIfAbsent(new Target(m.get().udiRegion(), offices.get(0)), t -> new ArrayList<>())
+                    .add(new BaseDataCsv.Row(a.signedEvent(), m.get().name()));
+        }
+        for (Map.Entry<String, Integer> u : unplaced.entrySet()) {
+            gap(c, key, reasons.get(u.getKey()) + "; " + u.getValue() + " running agreement(s) left out of the tertial report");
+        }
+        return out;
+    }
+
+    private void gap(Connection c, String key, String reason) throws SQLException {
+        notices.insertGap(c, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
+        LOG.warn("tertial report event key={} duty={} unresolved: {}", key, DUTY, reason);
+    }
+
+    private static boolean exists(Connection c, String noticeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM notice WHERE notice_id = ?")) {
+            ps.setString(1, noticeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static JsonNode read(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored payloads are JSON written by intake", e);
+        }
+    }
+}
