@@ -79,48 +79,68 @@ public final class ScheduledDuties {
         LocalDate today = now.atZone(zone).toLocalDate();
         int stored = 0;
         for (Schedules.Case c : store.turningEighteenBetween(turningEighteen.earliestBirthday(today), turningEighteen.latestBirthday(today))) {
-            if (!turningEighteen.due(c.eighteenOn(), today)) continue;
-            // Asked once per person, whichever event asked: a real turning-18 event or an earlier one of ours.
-            if (jdbc.read(conn -> caseFiles.turning18Requested(conn, c.dufNumber()))) continue;
-            String id = HubEvents.turning18Id(c.dufNumber(), c.eighteenOn());
-            if (store.stored(EventKey.of(HubEvents.SOURCE, id))) continue;
-            Instant time = later(turningEighteen.dueAt(c.eighteenOn(), zone), c.lastEventTime());
-            Optional<ObjectNode> event = HubEvents.turning18(id, time, c.state(), c.eighteenOn());
-            if (event.isEmpty()) {
-                raise(new Alert(NO_CENTRE + ":" + id, NO_CENTRE, Priority.HIGH, c.lastEventKey(),
-                        "Turning 18 soon, but no centre known: no request to UDI made (O9/O10)",
-                        "The case of this event turns 18 within " + turningEighteen.leadDays() + " days, but the hub knows no"
-                                + " reception centre for it, so it cannot make the turning-18 event that asks UDI (O9) and child"
-                                + " welfare (O10). Have the centre send the turning-18 event, or send the request by hand (D5)."));
-                continue;
-            }
-            if (store(event.get(), "O9", c)) stored++;
+            if (isolated("O9", c, () -> turningEighteen(c, today))) stored++;
         }
         return stored;
+    }
+
+    private boolean turningEighteen(Schedules.Case c, LocalDate today) {
+        if (!turningEighteen.due(c.eighteenOn(), today)) return false;
+        // Asked once per person, whichever event asked: a real turning-18 event or an earlier one of ours.
+        if (jdbc.read(conn -> caseFiles.turning18Requested(conn, c.dufNumber()))) return false;
+        String id = HubEvents.turning18Id(c.dufNumber(), c.eighteenOn());
+        if (store.stored(EventKey.of(HubEvents.SOURCE, id))) return false;
+        Instant time = later(turningEighteen.dueAt(c.eighteenOn(), zone), c.lastEventTime());
+        Optional<ObjectNode> event = HubEvents.turning18(id, time, c.state(), c.eighteenOn());
+        if (event.isEmpty()) {
+            raise(new Alert(NO_CENTRE + ":" + id, NO_CENTRE, Priority.HIGH, c.lastEventKey(),
+                    "Turning 18 soon, but no centre known: no request to UDI made (O9/O10)",
+                    "The case of this event turns 18 within " + turningEighteen.leadDays() + " days, but the hub knows no"
+                            + " reception centre for it, so it cannot make the turning-18 event that asks UDI (O9) and child"
+                            + " welfare (O10). Have the centre send the turning-18 event, or send the request by hand (D5)."));
+            return false;
+        }
+        return store(event.get(), "O9", c);
     }
 
     private int settlementUpdates(Instant now) {
         int stored = 0;
         for (Schedules.Case c : store.awaitingSettlementSince(settlementUpdates.waitStartedAtMost(now))) {
-            Instant anchor = SettlementUpdates.anchor(c.awaitingSince(), c.lastUpdateToImdi());
-            if (!settlementUpdates.due(anchor, now, zone)) continue;
-            String id = HubEvents.settlementUpdateId(c.dufNumber(), anchor);
-            if (store.stored(EventKey.of(HubEvents.SOURCE, id))) continue;
-            Instant time = later(settlementUpdates.dueAt(anchor, zone), c.lastEventTime());
-            JsonNode lastMapping = Optional.ofNullable(c.state().path("lastMapping").path("eventKey").textValue())
-                    .flatMap(store::data).orElse(null);
-            Optional<ObjectNode> event = HubEvents.settlementUpdate(id, time, c.state(), lastMapping);
-            if (event.isEmpty()) {
-                raise(new Alert(NO_CENTRE + ":" + id, NO_CENTRE, Priority.HIGH, c.lastEventKey(),
-                        "Update to IMDi due, but no centre known: no confirmation made (O30)",
-                        "The case of this event has awaited settlement for three months without an update to IMDi, but the"
-                                + " hub knows no reception centre for it, so it cannot make the mapping update that tells IMDi"
-                                + " (O30). Have the centre send a mapping update, or tell IMDi by hand (D4)."));
-                continue;
-            }
-            if (store(event.get(), "O30", c)) stored++;
+            if (isolated("O30", c, () -> settlementUpdate(c, now))) stored++;
         }
         return stored;
+    }
+
+    private boolean settlementUpdate(Schedules.Case c, Instant now) {
+        Instant anchor = SettlementUpdates.anchor(c.awaitingSince(), c.lastUpdateToImdi());
+        if (!settlementUpdates.due(anchor, now, zone)) return false;
+        String id = HubEvents.settlementUpdateId(c.dufNumber(), anchor);
+        if (store.stored(EventKey.of(HubEvents.SOURCE, id))) return false;
+        Instant time = later(settlementUpdates.dueAt(anchor, zone), c.lastEventTime());
+        JsonNode lastMapping = Optional.ofNullable(c.state().path("lastMapping").path("eventKey").textValue())
+                .flatMap(store::data).orElse(null);
+        Optional<ObjectNode> event = HubEvents.settlementUpdate(id, time, c.state(), lastMapping);
+        if (event.isEmpty()) {
+            raise(new Alert(NO_CENTRE + ":" + id, NO_CENTRE, Priority.HIGH, c.lastEventKey(),
+                    "Update to IMDi due, but no centre known: no confirmation made (O30)",
+                    "The case of this event has awaited settlement for three months without an update to IMDi, but the"
+                            + " hub knows no reception centre for it, so it cannot make the mapping update that tells IMDi"
+                            + " (O30). Have the centre send a mapping update, or tell IMDi by hand (D4)."));
+            return false;
+        }
+        return store(event.get(), "O30", c);
+    }
+
+    /** One case that cannot be handled must not hold up the others; it is tried again on the next tick. */
+    private static boolean isolated(String duty, Schedules.Case c, java.util.function.BooleanSupplier work) {
+        try {
+            return work.getAsBoolean();
+        } catch (RuntimeException e) {
+            // The class only: a message may quote the case. The case is named by its newest event.
+            LOG.error("schedule duty={} case of event key={} failed, will retry on the next tick: {}", duty, c.lastEventKey(),
+                    e.getClass().getName());
+            return false;
+        }
     }
 
     /** Stores the event through intake; a contract violation (a case file the contract no longer fits) is an alert. */
