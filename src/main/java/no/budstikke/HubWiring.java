@@ -3,7 +3,9 @@ package no.budstikke;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
 import no.budstikke.camel.RequestHeaders;
+import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.ProductionGuard;
 import no.budstikke.contract.ContractValidator;
@@ -62,6 +65,9 @@ import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.schedule.ScheduledDuties;
+import no.budstikke.schedule.SettlementUpdates;
+import no.budstikke.schedule.TurningEighteen;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.store.Database;
@@ -72,6 +78,7 @@ import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.QuarantineStore;
 import no.budstikke.schedule.TertialSchedule;
+import no.budstikke.store.Schedules;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -111,7 +118,8 @@ public final class HubWiring implements CamelConfiguration {
         EventStore events = new EventStore(jdbc, clock);
         QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
-        IntakeService intake = new IntakeService(new EventParser(), ContractValidator.fromClasspath(), jdbc, events, quarantine);
+        ContractValidator contract = ContractValidator.fromClasspath();
+        IntakeService intake = new IntakeService(new EventParser(), contract, jdbc, events, quarantine);
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
@@ -151,6 +159,7 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
+        r.bind("scheduledDuties", scheduledDuties(settings, jdbc, caseFiles, intake, contract, alerts, clock));
         r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts)));
         Tasks tasks = new Tasks(jdbc, clock);
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
@@ -203,6 +212,29 @@ public final class HubWiring implements CamelConfiguration {
                 .newFixedThreadPool(HubWiring.class, "delivery", settings.integer("budstikke.delivery.concurrency", 4));
         r.bind("deliveryPool", pool);
         return outbox;
+    }
+
+    private static ScheduledDuties scheduledDuties(HubSettings settings, Jdbc jdbc, CaseFiles caseFiles, IntakeService intake,
+                                                  ContractValidator contract, Alerts alerts, Clock clock) {
+        String t18 = "budstikke.schedule.turning-18.";
+        String o30 = "budstikke.schedule.settlement-update.";
+        TurningEighteen turningEighteen = checked(t18 + "lead-days, " + t18 + "grace-days", () -> new TurningEighteen(
+                settings.integer(t18 + "lead-days", 60), settings.integer(t18 + "grace-days", 7)));
+        SettlementUpdates settlementUpdates = checked(o30 + "lead-days",
+                () -> new SettlementUpdates(settings.integer(o30 + "lead-days", 14)));
+        String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
+        ZoneId zoneId = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
+        return new ScheduledDuties(new Schedules(jdbc), caseFiles, jdbc, intake, contract, alerts, clock, zoneId,
+                turningEighteen, settlementUpdates);
+    }
+
+    private static <T> T checked(String settingNames, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new ConfigException("setting " + settingNames + ": " + e.getMessage()
+                    + "; expected what config/application.properties describes under '# --- schedules'");
+        }
     }
 
     /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */

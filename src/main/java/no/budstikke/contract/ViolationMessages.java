@@ -26,6 +26,7 @@ final class ViolationMessages {
             "^[A-Z]{3}$", "must be an ISO 3166-1 alpha-3 country code (3 capital letters)",
             "^[a-z]{2}$", "must be an ISO 639-1 language code (2 lowercase letters)",
             "^[0-9]{4}-T[1-3]$", "must be a tertial YYYY-T1, YYYY-T2 or YYYY-T3",
+            // The hub's own source (urn:no:budstikke:schedule) is not named: no sender may use it.
             "^(urn:no:udi:mot:centre:[A-Za-z0-9._-]+|urn:no:budstikke:schedule)$", "must be urn:no:udi:mot:centre:<centreId> for a MOT event type",
             "^(urn:no:udi:duf|urn:no:budstikke:schedule)$", "must be urn:no:udi:duf for a DUF event type",
             "^(urn:no:udi:mot:centre:[A-Za-z0-9._-]+|urn:no:udi:duf|urn:no:budstikke:schedule)$",

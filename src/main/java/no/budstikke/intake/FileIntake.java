@@ -57,7 +57,7 @@ public final class FileIntake {
 
     /** Stores the file's events and decides its folder; {@code inbox} is the folder it lies in. */
     public Disposition accept(byte[] content, String fileName, String inbox) {
-        IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySource()));
+        IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySenderSource()));
         String folder = report.allAccepted() ? DONE : REJECTED;
         String target = folder + "/" + freeName(Path.of(inbox, folder), fileName);
         return new Disposition(target, report.allAccepted() ? null : errorReport(fileName, report));

@@ -71,6 +71,15 @@ class EnvelopeViolationsTest {
     }
 
     @Test
+    void theHubsOwnSourceIsValidForMotTypesOnly() {
+        // The hub's schedules make MOT events (docs/schedules.md); intake refuses the source from every sender.
+        assertThat(VALIDATOR.validateEvent(setText(example("missing"), "/source", "urn:no:budstikke:schedule"))).isEmpty();
+        String message = assertOnlyViolation(setText(example("case-decided-final-rejection"), "/source", "urn:no:budstikke:schedule"),
+                "/source", null);
+        assertThat(message).isEqualTo("must be urn:no:udi:duf for a DUF event type");
+    }
+
+    @Test
     void dufTypeFromACentreSourceIsRejected() {
         ObjectNode event = setText(example("case-decided-final-rejection"), "/source", "urn:no:udi:mot:centre:C-0301-01");
         String message = assertOnlyViolation(event, "/source", "C-0301-01");

@@ -88,6 +88,8 @@ class DutyTableTest {
     static final CaseState ACTIVE_AMOT_HAMAR = new CaseState(Map.of("activeAmotAgreement", true, "amotMunicipality", "3403"));
     static final CaseState ENDED_AMOT_HAMAR = new CaseState(Map.of("activeAmotAgreement", false, "amotMunicipality", "3403"));
     static final CaseState UNKNOWN = CaseState.UNKNOWN;
+    static final CaseState TURNING_18_REQUESTED = new CaseState(Map.of("turning18Requested", true));
+    static final CaseState AWAITING_SETTLEMENT = new CaseState(Map.of("awaitingSettlement", true));
     static final Office REPRESENTATIVE_TOLD = new Office("contact:representative:0123456789ab", Role.REPRESENTATIVE, "Rita Representant",
             Channel.TASK, "+4791234567", new Serves(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()), true);
     static final Office LAWYER_TOLD = new Office("contact:lawyer:ba9876543210", Role.LAWYER, "Advokat Ås",
@@ -281,6 +283,8 @@ class DutyTableTest {
         rows.add(fires("O9", "turning 18 → UDI region of 0301", valid(TURNING_18), UNKNOWN,
                 List.of(to(Role.UDI_REGIONAL, "udi-region-ost", HIGH))));
         rows.add(otherType("O9", valid(RELOCATION), UNKNOWN));
+        rows.add(notFired("O9", "the request was already decided for this person (the hub's own turning-18 event or an earlier one)",
+                valid(TURNING_18), TURNING_18_REQUESTED));
 
         rows.add(fires("O10", "turning 18, child-welfare case open → child welfare of 0301",
                 with(valid(TURNING_18), "/data/caseContext/childWelfareCaseOpen", true), UNKNOWN,
@@ -288,6 +292,8 @@ class DutyTableTest {
         rows.add(notFired("O10", "child-welfare case not open",
                 with(valid(TURNING_18), "/data/caseContext/childWelfareCaseOpen", false), UNKNOWN));
         rows.add(notFired("O10", "child-welfare case unknown", valid(TURNING_18), UNKNOWN));
+        rows.add(notFired("O10", "child-welfare case open, but the request was already decided for this person",
+                with(valid(TURNING_18), "/data/caseContext/childWelfareCaseOpen", true), TURNING_18_REQUESTED));
 
         rows.add(fires("O11", "private move to 3403 requested → UDI region of the centre (0301), not of the address",
                 with(valid(PRIVATE_MOVE), "/data/address/municipalityNumber", "3403", "/data/address/postTown", "Hamar",
@@ -515,6 +521,14 @@ class DutyTableTest {
                 with(valid(MAPPING), "/data/caseContext/awaitingSettlement", false, "/data/caseContext/asylumStage", "interviewed"),
                 UNKNOWN, List.of()));
         rows.add(onlyThese("O30", "nothing known of the case", valid(MAPPING), UNKNOWN, List.of()));
+        rows.add(fires("O30", "the event does not say, the hub knows the person awaits settlement → IMDi of 0301",
+                valid(MAPPING), AWAITING_SETTLEMENT, List.of(to(Role.IMDI, "imdi-ost", NORMAL))));
+        rows.add(onlyThese("O30", "the event says not awaiting settlement, whatever the hub knew before",
+                with(valid(MAPPING), "/data/caseContext/awaitingSettlement", false, "/data/caseContext/asylumStage", "interviewed"),
+                AWAITING_SETTLEMENT, List.of()));
+        rows.add(fires("O30", "awaiting an AMOT move (active agreement) → UDI region of the centre (0301)",
+                with(valid(MAPPING), "/data/caseContext/awaitingSettlement", false, "/data/caseContext/asylumStage", "interviewed"),
+                ACTIVE_AMOT_HAMAR, List.of(to(Role.UDI_REGIONAL, "udi-region-ost", NORMAL))));
     }
 
     /** O31–O38: AMOT in Hamar (3403: UDI region Indre Østland, IMDi Indre Øst); centre, where given, in Oslo (0301). */

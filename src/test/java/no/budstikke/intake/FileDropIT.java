@@ -128,6 +128,20 @@ class FileDropIT {
         }
 
         @Test
+        void anEventWithTheHubsOwnSourceIsForbidden() throws Exception {
+            // Only the hub's schedules may store events of urn:no:budstikke:schedule (docs/schedules.md).
+            ObjectNode forged = event("arrived.json");
+            forged.put("source", "urn:no:budstikke:schedule");
+            drop("forged.json", bytes(forged));
+
+            Path report = awaitFile("rejected/forged.json.error.json");
+            assertThat(stored(forged)).isFalse();
+            JsonNode outcome = JSON.readTree(report.toFile()).path("events").get(0);
+            assertThat(outcome.path("outcome").asText()).isEqualTo("forbidden");
+            assertThat(quarantineEntry(outcome.path("quarantineId").asLong()).path("reason").asText()).isEqualTo("FORBIDDEN_SOURCE");
+        }
+
+        @Test
         void fileThatIsNotJsonIsRejectedAndQuarantined() throws Exception {
             byte[] content = "name;dufNumber\nsomeone;202401020304\n".getBytes(StandardCharsets.UTF_8);
             drop("not-json.json", content);
