@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.config.Rfc3339;
@@ -40,19 +39,13 @@ public final class DeadlinesHttp {
     /** {@code GET /api/v1/deadlines?status=RUNNING,BREACHED&limit=100} */
     public HttpAnswer list(String status, String limit, String authorization) {
         if (access.caller(authorization).isEmpty()) return access.denial(authorization);
-        List<String> wanted = status == null || status.isBlank() ? List.of(DeadlineRun.RUNNING, DeadlineRun.BREACHED)
-                : Arrays.stream(status.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
-        int size;
-        try {
-            size = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (!STATUSES.containsAll(wanted) || size < 1 || size > 1000) {
+        List<String> wanted = QueryParams.statuses(status, List.of(DeadlineRun.RUNNING, DeadlineRun.BREACHED));
+        Optional<Integer> size = QueryParams.limit(limit);
+        if (!STATUSES.containsAll(wanted) || size.isEmpty()) {
             return Problems.badRequest("'status' must be a comma-separated list of " + new java.util.TreeSet<>(STATUSES)
-                    + " and 'limit' 1 to 1000");
+                    + " and 'limit' 1 to " + QueryParams.MAX_LIMIT);
         }
-        int max = size;
+        int max = size.get();
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
         jdbc.read(c -> runs.list(c, wanted, max)).forEach(r -> list.add(describe(r)));
         ObjectNode body = HttpAnswer.object();

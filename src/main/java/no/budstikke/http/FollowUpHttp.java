@@ -36,7 +36,7 @@ public final class FollowUpHttp {
     public HttpAnswer listTasks(String state, String limit, String authorization) {
         if (access.caller(authorization).isEmpty()) return access.denial(authorization);
         Optional<Boolean> all = all(state);
-        Optional<Integer> size = limit(limit);
+        Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
         OffsetDateTime now = tasks.now();
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
@@ -62,7 +62,7 @@ public final class FollowUpHttp {
     public HttpAnswer listAlerts(String state, String limit, String authorization) {
         if (access.caller(authorization).isEmpty()) return access.denial(authorization);
         Optional<Boolean> all = all(state);
-        Optional<Integer> size = limit(limit);
+        Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
         alerts.list(all.get(), size.get()).forEach(a -> list.add(describe(a)));
@@ -131,12 +131,4 @@ public final class FollowUpHttp {
         return state.trim().equals("all") ? Optional.of(true) : Optional.empty();
     }
 
-    private static Optional<Integer> limit(String limit) {
-        try {
-            int n = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
-            return n >= 1 && n <= 1000 ? Optional.of(n) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,19 +42,14 @@ public final class NoticesHttp {
     public HttpAnswer list(String status, String office, String limit, String authorization) {
         Optional<Credential> ops = ops(authorization);
         if (ops.isEmpty()) return denied(authorization);
-        List<String> wanted = status == null || status.isBlank() ? List.of(Outbox.DEAD, Outbox.FAILED)
-                : Arrays.stream(status.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
-        int size;
-        try {
-            size = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (!STATUSES.containsAll(wanted) || size < 1 || size > 1000) {
-            return Problems.badRequest("'status' must be a comma-separated list of " + STATUSES + " and 'limit' 1 to 1000");
+        List<String> wanted = QueryParams.statuses(status, List.of(Outbox.DEAD, Outbox.FAILED));
+        Optional<Integer> size = QueryParams.limit(limit);
+        if (!STATUSES.containsAll(wanted) || size.isEmpty()) {
+            return Problems.badRequest("'status' must be a comma-separated list of " + STATUSES + " and 'limit' 1 to "
+                    + QueryParams.MAX_LIMIT);
         }
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
-        notices.list(wanted, office == null || office.isBlank() ? null : office, size).forEach(n -> list.add(describe(n)));
+        notices.list(wanted, office == null || office.isBlank() ? null : office, size.get()).forEach(n -> list.add(describe(n)));
         ObjectNode body = HttpAnswer.object();
         body.set("notices", list);
         return HttpAnswer.json(200, body);

@@ -71,10 +71,12 @@ class EnvelopeViolationsTest {
     }
 
     @Test
-    void theHubsOwnSourceIsValidForMotTypesOnly() {
-        // The hub's schedules make MOT events (docs/schedules.md); intake refuses the source from every sender.
+    void theHubsOwnSourceIsValidButNoOtherHubSource() {
+        // The hub's schedules make MOT events and DUF's tertial-due (docs/schedules.md); intake refuses the source from every sender.
         assertThat(VALIDATOR.validateEvent(setText(example("missing"), "/source", "urn:no:budstikke:schedule"))).isEmpty();
-        String message = assertOnlyViolation(setText(example("case-decided-final-rejection"), "/source", "urn:no:budstikke:schedule"),
+        assertThat(VALIDATOR.validateEvent(setText(example("case-decided-final-rejection"), "/source", "urn:no:budstikke:schedule")))
+                .isEmpty();
+        String message = assertOnlyViolation(setText(example("case-decided-final-rejection"), "/source", "urn:no:budstikke:scheduler"),
                 "/source", null);
         assertThat(message).isEqualTo("must be urn:no:udi:duf for a DUF event type");
     }

@@ -105,6 +105,11 @@ class DeadlinesIT {
                 await().atMost(WAIT).untilAsserted(() -> assertThat(mailTo(smtp, "drift@budstikke.example")).hasSize(1));
                 assertThat(mailTo(smtp, "drift@budstikke.example").get(0).getSubject()).doesNotContain("Amina", "Hassan");
                 assertThat(awaitRun(hub, key, "D1", "RUNNING").path("atRiskAlertedAt").asText()).isEqualTo("2026-11-21T08:16:00Z");
+                // ... and shows on the ops API.
+                JsonNode onApi = json(hub.get("/api/v1/alerts", TestHub.OPS_KEY)).path("alerts").get(0);
+                assertThat(onApi.path("kind").asText()).isEqualTo(DeadlineAlerts.AT_RISK);
+                assertThat(onApi.path("eventKey").asText()).isEqualTo(key);
+                assertThat(onApi.path("subject").asText()).isEqualTo(atRisk.subject());
                 Thread.sleep(500);
                 assertThat(alerts(hub, key)).as("raised once, however many ticks pass").hasSize(1);
 
