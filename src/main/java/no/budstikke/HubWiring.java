@@ -140,7 +140,10 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
-        r.bind("tertialSchedule", new TertialSchedule(intake, clock, TertialSchedule.ZONE,
+        // Birthdays, months and tertials are counted in one zone.
+        String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
+        ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
+        r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone,
                 settings.integer("budstikke.schedule.tertial.day-offset", 0)));
         // Every notice kind the rules can produce needs its mail template: checked now, not at 3 a.m.
         Set<String> kinds = new TreeSet<>();
@@ -159,7 +162,7 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
-        r.bind("scheduledDuties", scheduledDuties(settings, jdbc, caseFiles, intake, contract, alerts, clock));
+        r.bind("scheduledDuties", scheduledDuties(settings, jdbc, caseFiles, intake, contract, alerts, clock, scheduleZone));
         r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts)));
         Tasks tasks = new Tasks(jdbc, clock);
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
@@ -215,15 +218,13 @@ public final class HubWiring implements CamelConfiguration {
     }
 
     private static ScheduledDuties scheduledDuties(HubSettings settings, Jdbc jdbc, CaseFiles caseFiles, IntakeService intake,
-                                                  ContractValidator contract, Alerts alerts, Clock clock) {
+                                                  ContractValidator contract, Alerts alerts, Clock clock, ZoneId zoneId) {
         String t18 = "budstikke.schedule.turning-18.";
         String o30 = "budstikke.schedule.settlement-update.";
         TurningEighteen turningEighteen = checked(t18 + "lead-days, " + t18 + "grace-days", () -> new TurningEighteen(
                 settings.integer(t18 + "lead-days", 60), settings.integer(t18 + "grace-days", 7)));
         SettlementUpdates settlementUpdates = checked(o30 + "lead-days",
                 () -> new SettlementUpdates(settings.integer(o30 + "lead-days", 14)));
-        String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
-        ZoneId zoneId = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
         return new ScheduledDuties(new Schedules(jdbc), caseFiles, jdbc, intake, contract, alerts, clock, zoneId,
                 turningEighteen, settlementUpdates);
     }

@@ -70,6 +70,9 @@ class CaseMemoryIT {
         int from = text.indexOf("  - duty: O22");
         int to = text.indexOf("  # O23 resident missing");
         Files.writeString(rules, text.substring(0, from) + text.substring(to), StandardCharsets.UTF_8);
+        Path deadlines = config.resolve("deadlines.yaml");
+        Files.writeString(deadlines, Files.readString(deadlines, StandardCharsets.UTF_8)
+                .replace("watches: [O20, O21, O22]", "watches: [O20, O21]"), StandardCharsets.UTF_8);
 
         try (TestHub hub = TestHub.start(settings(db, config))) {
             String returnedKey = post(hub, Fixtures.example("returned"));
