@@ -123,7 +123,8 @@ public final class HubWiring implements CamelConfiguration {
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
-                new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")));
+                new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
+                Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes", 1440)));
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
         DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);

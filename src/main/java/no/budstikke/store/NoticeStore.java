@@ -6,10 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import no.budstikke.delivery.NoticeDocument;
+import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.model.Notice;
 import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.dispatch.stage.NoticeId;
@@ -19,15 +21,26 @@ import no.budstikke.dispatch.stage.NoticeJson;
 public final class NoticeStore {
 
     public static final String CREATED = "CREATED";
+    public static final Duration DEFAULT_TASK_DUE = Duration.ofHours(24);
 
     private final Jdbc jdbc;
     private final Clock clock;
     private final NoticeDocument document;
+    private final Duration defaultTaskDue;
 
     public NoticeStore(Jdbc jdbc, Clock clock, NoticeDocument document) {
+        this(jdbc, clock, document, DEFAULT_TASK_DUE);
+    }
+
+    /**
+     * @param defaultTaskDue when a task (channel TASK) is due whose rule names no due time: an office
+     *                       reached only by phone (the representative told of a disappearance, O25)
+     */
+    public NoticeStore(Jdbc jdbc, Clock clock, NoticeDocument document, Duration defaultTaskDue) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.document = document;
+        this.defaultTaskDue = defaultTaskDue;
     }
 
     /** Inserts the notice unless one with the same id exists; returns its id. */
@@ -66,10 +79,16 @@ public final class NoticeStore {
             ps.setString(20, n.recipient().name());
             ps.setString(21, NoticeJson.text(document.build(id, eventKey, event, n, now)));
             ps.setObject(22, now);
-            ps.setObject(23, n.taskDue() == null ? null : now.plus(n.taskDue()));
+            ps.setObject(23, dueAt(n, now));
             ps.executeUpdate();
         }
         return id;
+    }
+
+    /** A task is due when its rule says, else after the default; a notice to be sent is not due. */
+    private OffsetDateTime dueAt(Notice n, OffsetDateTime now) {
+        if (n.taskDue() != null) return now.plus(n.taskDue());
+        return n.recipient().channel() == Channel.TASK ? now.plus(defaultTaskDue) : null;
     }
 
     public void insertGap(Connection c, String eventKey, Unresolved u) throws SQLException {

@@ -83,6 +83,13 @@ class CaseMemoryIT {
             }
             assertThat(back).isEqualTo(told);
             assertThat(returned.path("notices").findValuesAsText("priority")).contains("HIGH");
+            // The representative and the lawyer were phoned (O23): staff phone them again, within a day.
+            JsonNode tasks = JSON.readTree(hub.get("/api/v1/tasks", TestHub.OPS_KEY).body()).path("tasks");
+            List<JsonNode> backTasks = new ArrayList<>();
+            tasks.forEach(t -> { if (t.path("duty").asText().equals("O25")) backTasks.add(t); });
+            assertThat(backTasks).extracting(t -> t.path("role").asText()).containsExactlyInAnyOrder("REPRESENTATIVE", "LAWYER");
+            assertThat(backTasks).allSatisfy(t -> assertThat(Duration.between(Instant.parse(t.path("createdAt").asText()),
+                    Instant.parse(t.path("dueAt").asText()))).isEqualTo(Duration.ofHours(24)));
             JsonNode state = caseState(hub);
             assertThat(state.path("openEpisodes")).isEmpty();
             assertThat(state.path("lastReturnKey").asText()).isEqualTo(returnedKey);
