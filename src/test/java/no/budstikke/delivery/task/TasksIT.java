@@ -38,6 +38,7 @@ class TasksIT {
         TestClock clock = TestClock.at("2026-11-20T20:20:00Z");
         Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir));
         settings.put("budstikke.tasks.poll-ms", "100");
+        settings.put("budstikke.delivery.metrics-ms", "100");
         try (LogCapture logs = LogCapture.attach(); TestHub hub = TestHub.start(settings, clock)) {
             HttpResponse<String> posted = hub.post("/api/v1/events", "application/cloudevents+json",
                     JSON.writeValueAsBytes(Fixtures.example("missing")), TestHub.ALL_CENTRES_KEY);
@@ -96,9 +97,16 @@ class TasksIT {
             assertThat(alert.path("kind").asText()).isEqualTo(OverdueTasks.KIND);
             assertThat(alert.path("detail").asText()).contains(representative.path("taskId").asText());
             assertThat(alert.path("priority").asText()).isEqualTo("URGENT");
+            // ... and counted where an alerting system looks.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hub.getManagement("/observe/metrics").body())
+                    .contains("budstikke_tasks_overdue 1.0", "budstikke_tasks_open 1.0",
+                            "budstikke_alerts_open{kind=\"TASK_OVERDUE\"} 1.0", "budstikke_deadlines_running{deadline=\"D1\"} 1.0"));
             clock.advance(Duration.ofHours(2));
             Thread.sleep(500);
             assertThat(list(hub, "/api/v1/alerts?state=all")).hasSize(1);
+            hub.post("/api/v1/alerts/" + alert.path("alertId").asText() + "/ack", null, new byte[0], TestHub.OPS_KEY);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hub.getManagement("/observe/metrics").body())
+                    .contains("budstikke_alerts_open{kind=\"TASK_OVERDUE\"} 0.0"));
 
             // Names and numbers are for the ops API only: never in the logs or the alert.
             for (String text : List.of(logs.all(), alert.toString())) {
