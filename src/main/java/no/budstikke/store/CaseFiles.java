@@ -37,6 +37,11 @@ public final class CaseFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Serves NOWHERE = new Serves(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     private static final String CONTACT_PREFIX = "contact:";
+    private static final String TURNING_18_DUTY = "O9";
+    /** The duties whose notices the history needs: the disappearance duties (who was told) and O9. */
+    private static final String JOURNAL_DUTIES = String.join(", ", java.util.stream.Stream.concat(
+            CaseHistory.DISAPPEARANCE_DUTIES.stream(), java.util.stream.Stream.of(TURNING_18_DUTY)).sorted().map(d -> "'" + d + "'").toList());
+    private static final int KEYS_PER_QUERY = 500;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -57,19 +62,86 @@ public final class CaseFiles {
         }
     }
 
-    /** The case as the event {@code eventKey} found it: its dispatched events that come before it in event time. */
-    public Optional<CaseFile> asFoundBy(Connection c, String dufNumber, String eventKey) throws SQLException {
-        List<CaseEvent> all = events(c, dufNumber, eventKey);
-        CaseEvent current = all.stream().filter(e -> e.key().equals(eventKey)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the event is not stored under this case"));
-        return CaseHistory.replay(dufNumber, all.stream().filter(e -> CaseHistory.ORDER.compare(e, current) < 0).toList());
+    /**
+     * A case's history, read once per dispatch: its dispatched events (and the one being dispatched)
+     * with the offices told of each disappearance, and whether the turning-18 request went.
+     */
+    public record History(String dufNumber, List<CaseEvent> events, boolean turning18Requested) {
+
+        /** The case as the event found it: the events before it in event time. */
+        public Optional<CaseFile> before(String eventKey) {
+            CaseEvent current = event(eventKey);
+            return CaseHistory.replay(dufNumber, events.stream().filter(e -> CaseHistory.ORDER.compare(e, current) < 0).toList());
+        }
+
+        /** The case with every event applied, the event's own disappearance notices ({@code told}, decided just now) included. */
+        public CaseFile after(String eventKey, List<Office> told) {
+            CaseEvent current = event(eventKey);
+            List<CaseEvent> all = new ArrayList<>(events);
+            all.set(all.indexOf(current), new CaseEvent(current.key(), current.type(), current.time(), current.seq(), current.data(),
+                    List.copyOf(told)));
+            return CaseHistory.replay(dufNumber, all).orElseThrow();
+        }
+
+        private CaseEvent event(String eventKey) {
+            return events.stream().filter(e -> e.key().equals(eventKey)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the event is not stored under this case"));
+        }
+    }
+
+    /** The case's history as the event {@code eventKey}, being dispatched, sees it. */
+    public History history(Connection c, String dufNumber, String eventKey) throws SQLException {
+        List<StoredEvent> stored = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT event_key, type, event_time, seq, payload FROM inbound_event
+                WHERE duf_number = ? AND (status = 'DISPATCHED' OR event_key = ?)""")) {
+            ps.setString(1, dufNumber);
+            ps.setString(2, eventKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(new StoredEvent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getLong(4), rs.getString(5)));
+                }
+            }
+        }
+        Map<String, List<Office>> told = new HashMap<>();
+        boolean turning18 = false;
+        List<String> keys = stored.stream().map(StoredEvent::key).toList();
+        // By event key, so the notice index is used whatever the planner knows of the tables.
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT event_key, duty, role, office_id, office_name, channel, address FROM notice
+                    WHERE event_key IN (""" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
+                    + " AND duty IN (" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' ORDER BY created_at, notice_id")) {
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (TURNING_18_DUTY.equals(rs.getString(2))) {
+                            turning18 = true;
+                            continue;
+                        }
+                        String officeId = rs.getString(4);
+                        told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Office(officeId,
+                                Role.valueOf(rs.getString(3)), rs.getString(5), Channel.valueOf(rs.getString(6)), rs.getString(7),
+                                NOWHERE, officeId.startsWith(CONTACT_PREFIX)));
+                    }
+                }
+            }
+        }
+        List<CaseEvent> events = new ArrayList<>(stored.size());
+        for (StoredEvent e : stored) {
+            events.add(new CaseEvent(e.key(), e.type(), e.time(), e.seq(), read(e.payload()).path("data"),
+                    told.getOrDefault(e.key(), List.of())));
+        }
+        return new History(dufNumber, List.copyOf(events), turning18);
     }
 
     /** Whether the turning-18 request (O9) was decided for this person by any event so far. */
     public boolean turning18Requested(Connection c, String dufNumber) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT 1 FROM notice n JOIN inbound_event e ON e.event_key = n.event_key
-                WHERE e.duf_number = ? AND n.duty = 'O9' AND n.status <> 'CANCELLED' LIMIT 1""")) {
+                SELECT 1 FROM notice WHERE duty = 'O9' AND status <> 'CANCELLED'
+                AND event_key IN (SELECT event_key FROM inbound_event WHERE duf_number = ?) LIMIT 1""")) {
             ps.setString(1, dufNumber);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -77,25 +149,28 @@ public final class CaseFiles {
         }
     }
 
-    /** Replays the whole case (its dispatched events and {@code eventKey}) and stores the result. */
-    public CaseFile record(Connection c, String dufNumber, String eventKey) throws SQLException {
+    /**
+     * Stores the case with the event applied: {@code told} are the event's own disappearance notices,
+     * decided in this transaction.
+     */
+    public CaseFile record(Connection c, History history, String eventKey, List<Office> told) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        CaseFile file = replay(c, dufNumber, eventKey);
+        CaseFile file = history.after(eventKey, told);
         if (write(c, UPDATE, file, now) == 0 && write(c, INSERT, file, now) == 0) {
             // Another instance stored this case's first file meanwhile: wait for its lock, then replay with its event too.
-            lock(c, dufNumber);
-            file = replay(c, dufNumber, eventKey);
+            lock(c, history.dufNumber());
+            file = history(c, history.dufNumber(), eventKey).after(eventKey, told);
             write(c, UPDATE, file, now);
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM case_agreement WHERE duf_number = ?")) {
-            ps.setString(1, dufNumber);
+            ps.setString(1, history.dufNumber());
             ps.executeUpdate();
         }
         for (CaseFile.Agreement a : file.agreements()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO case_agreement (duf_number, agreement_id, municipality_number, signed_at, event_key)
                     VALUES (?, ?, ?, ?, ?)""")) {
-                ps.setString(1, dufNumber);
+                ps.setString(1, history.dufNumber());
                 ps.setString(2, a.agreementId());
                 ps.setString(3, a.municipalityNumber());
                 ps.setObject(4, a.signedAt() == null ? null : a.signedAt().atOffset(ZoneOffset.UTC));
@@ -113,11 +188,6 @@ public final class CaseFiles {
             INSERT INTO case_file (birth_date, eighteen_on, awaiting_settlement_since, last_centre_id, last_event_key,
                                    last_event_time, state, updated_at, duf_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
-
-    private static CaseFile replay(Connection c, String dufNumber, String eventKey) throws SQLException {
-        return CaseHistory.replay(dufNumber, events(c, dufNumber, eventKey))
-                .orElseThrow(() -> new IllegalArgumentException("the event is not stored under this case"));
-    }
 
     private static int write(Connection c, String sql, CaseFile f, OffsetDateTime now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -153,44 +223,7 @@ public final class CaseFiles {
         ps.setString(9, f.dufNumber());
     }
 
-    /** The case's dispatched events, and {@code alsoKey} whatever its status, with the offices told of disappearances. */
-    private static List<CaseEvent> events(Connection c, String dufNumber, String alsoKey) throws SQLException {
-        Map<String, List<Office>> told = told(c, dufNumber);
-        List<CaseEvent> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT event_key, type, event_time, seq, payload FROM inbound_event
-                WHERE duf_number = ? AND (status = 'DISPATCHED' OR event_key = ?)""")) {
-            ps.setString(1, dufNumber);
-            ps.setString(2, alsoKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    out.add(new CaseEvent(key, rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4),
-                            read(rs.getString(5)).path("data"), told.getOrDefault(key, List.of())));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, List<Office>> told(Connection c, String dufNumber) throws SQLException {
-        Map<String, List<Office>> byEvent = new HashMap<>();
-        String duties = String.join(", ", CaseHistory.DISAPPEARANCE_DUTIES.stream().map(d -> "'" + d + "'").sorted().toList());
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT n.event_key, n.role, n.office_id, n.office_name, n.channel, n.address
-                FROM notice n JOIN inbound_event e ON e.event_key = n.event_key
-                WHERE e.duf_number = ? AND n.status <> 'CANCELLED' AND n.duty IN (""" + duties + ") ORDER BY n.created_at, n.notice_id")) {
-            ps.setString(1, dufNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String officeId = rs.getString(3);
-                    Office o = new Office(officeId, Role.valueOf(rs.getString(2)), rs.getString(4), Channel.valueOf(rs.getString(5)),
-                            rs.getString(6), NOWHERE, officeId.startsWith(CONTACT_PREFIX));
-                    byEvent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(o);
-                }
-            }
-        }
-        return byEvent;
+    private record StoredEvent(String key, String type, java.time.Instant time, long seq, String payload) {
     }
 
     private static JsonNode read(String json) {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import no.budstikke.casefile.CaseFacts;
 import no.budstikke.casefile.CaseFile;
+import no.budstikke.casefile.CaseHistory;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.CaseState;
 import no.budstikke.dispatch.model.Decision;
 import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.model.Office;
 import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.Jdbc;
@@ -102,17 +104,20 @@ public final class DispatchService {
             JsonNode event = read(payload);
             Optional<CaseFile> before = Optional.empty();
             CaseState facts = CaseState.UNKNOWN;
+            CaseFiles.History history = null;
             if (dufNumber != null) {
                 caseFiles.lock(c, dufNumber);
-                before = caseFiles.asFoundBy(c, dufNumber, key);
-                facts = CaseFacts.of(before, eventTime, caseFiles.turning18Requested(c, dufNumber));
+                history = caseFiles.history(c, dufNumber, key);
+                before = history.before(key);
+                facts = CaseFacts.of(before, eventTime, history.turning18Requested());
             }
             Decision decision = dispatcher.decide(event, facts);
             List<String> ids = new ArrayList<>();
             for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n));
             for (Unresolved u : decision.unresolved()) notices.insertGap(c, key, u);
             setStatus(c, key, DISPATCHED);
-            Optional<CaseFile> after = dufNumber == null ? Optional.empty() : Optional.of(caseFiles.record(c, dufNumber, key));
+            Optional<CaseFile> after = history == null ? Optional.empty()
+                    : Optional.of(caseFiles.record(c, history, key, told(decision)));
             Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids));
             for (DispatchListener l : listeners) l.dispatched(c, done);
             LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),
@@ -122,6 +127,12 @@ public final class DispatchService {
             }
             return true;
         });
+    }
+
+    /** The offices this event's disappearance duties (O19–O24) tell: the case file remembers them for O25. */
+    private static List<Office> told(Decision decision) {
+        return decision.notices().stream().filter(n -> CaseHistory.DISAPPEARANCE_DUTIES.contains(n.duty()))
+                .map(Notice::recipient).toList();
     }
 
     private void markFailed(String key) {
