@@ -41,7 +41,6 @@ public final class CaseFiles {
     /** The duties whose notices the history needs: the disappearance duties (who was told) and O9. */
     private static final String JOURNAL_DUTIES = String.join(", ", java.util.stream.Stream.concat(
             CaseHistory.DISAPPEARANCE_DUTIES.stream(), java.util.stream.Stream.of(TURNING_18_DUTY)).sorted().map(d -> "'" + d + "'").toList());
-    private static final int KEYS_PER_QUERY = 500;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -106,26 +105,20 @@ public final class CaseFiles {
         }
         Map<String, List<Office>> told = new HashMap<>();
         boolean turning18 = false;
-        List<String> keys = stored.stream().map(StoredEvent::key).toList();
-        // By event key, so the notice index is used whatever the planner knows of the tables.
-        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT event_key, duty, role, office_id, office_name, channel, address FROM notice
-                    WHERE event_key IN (""" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
-                    + " AND duty IN (" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' ORDER BY created_at, notice_id")) {
-                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (TURNING_18_DUTY.equals(rs.getString(2))) {
-                            turning18 = true;
-                            continue;
-                        }
-                        String officeId = rs.getString(4);
-                        told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Office(officeId,
-                                Role.valueOf(rs.getString(3)), rs.getString(5), Channel.valueOf(rs.getString(6)), rs.getString(7),
-                                NOWHERE, officeId.startsWith(CONTACT_PREFIX)));
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT event_key, duty, role, office_id, office_name, channel, address FROM notice
+                WHERE duf_number = ? AND duty IN (""" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' ORDER BY created_at, notice_id")) {
+            ps.setString(1, dufNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (TURNING_18_DUTY.equals(rs.getString(2))) {
+                        turning18 = true;
+                        continue;
                     }
+                    String officeId = rs.getString(4);
+                    told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Office(officeId,
+                            Role.valueOf(rs.getString(3)), rs.getString(5), Channel.valueOf(rs.getString(6)), rs.getString(7),
+                            NOWHERE, officeId.startsWith(CONTACT_PREFIX)));
                 }
             }
         }
@@ -140,8 +133,7 @@ public final class CaseFiles {
     /** Whether the turning-18 request (O9) was decided for this person by any event so far. */
     public boolean turning18Requested(Connection c, String dufNumber) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT 1 FROM notice WHERE duty = 'O9' AND status <> 'CANCELLED'
-                AND event_key IN (SELECT event_key FROM inbound_event WHERE duf_number = ?) LIMIT 1""")) {
+                SELECT 1 FROM notice WHERE duf_number = ? AND duty = 'O9' AND status <> 'CANCELLED' LIMIT 1""")) {
             ps.setString(1, dufNumber);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

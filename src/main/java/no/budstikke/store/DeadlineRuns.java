@@ -116,9 +116,8 @@ public final class DeadlineRuns {
                 yield "n.event_key = ?";
             }
             case CASE -> {
-                sql.append(" JOIN inbound_event e ON e.event_key = n.event_key");
                 args.add(run.dufNumber());
-                yield "e.duf_number = ?";
+                yield "n.duf_number = ?";
             }
             case UDI_REGION -> {
                 if (regionOffices.isEmpty()) yield "1 = 0";

@@ -54,8 +54,8 @@ public final class NoticeStore {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,
                                     channel, address, purpose, legal_basis, content, removed_fields, flags, status,
-                                    created_at, status_changed_at, office_name, document, next_attempt_at, due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    created_at, status_changed_at, office_name, document, next_attempt_at, due_at, duf_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")) {
             ps.setString(1, id);
             ps.setString(2, eventKey);
@@ -80,6 +80,8 @@ public final class NoticeStore {
             ps.setString(21, NoticeJson.text(document.build(id, eventKey, event, n, now)));
             ps.setObject(22, now);
             ps.setObject(23, dueAt(n, now));
+            JsonNode duf = event.path("data").path("person").path("dufNumber");
+            ps.setString(24, duf.isTextual() ? duf.asText() : null);
             ps.executeUpdate();
         }
         return id;

@@ -57,10 +57,9 @@ public final class Schedules {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT f.duf_number, f.eighteen_on, f.awaiting_settlement_since, f.last_event_key, f.last_event_time, f.state,
-                           (SELECT MAX(e.event_time) FROM inbound_event e JOIN notice n ON n.event_key = e.event_key
-                            WHERE e.duf_number = f.duf_number AND e.type = 'no.udi.mot.mapping.updated.v1'
-                              AND n.duty = 'O30' AND n.role = 'IMDI' AND n.status <> 'CANCELLED'
-                              AND e.event_time >= f.awaiting_settlement_since)
+                           (SELECT MAX(e.event_time) FROM notice n JOIN inbound_event e ON e.event_key = n.event_key
+                            WHERE n.duf_number = f.duf_number AND n.duty = 'O30' AND n.role = 'IMDI' AND n.status <> 'CANCELLED'
+                              AND e.type = 'no.udi.mot.mapping.updated.v1' AND e.event_time >= f.awaiting_settlement_since)
                     FROM case_file f WHERE f.awaiting_settlement_since <= ? ORDER BY f.duf_number""")) {
                 ps.setObject(1, atMost.atOffset(ZoneOffset.UTC));
                 return rows(ps);
