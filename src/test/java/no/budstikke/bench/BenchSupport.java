@@ -71,6 +71,47 @@ final class BenchSupport {
                 .start();
     }
 
+    /** One benchmark's run on one database. */
+    @FunctionalInterface
+    interface OnDatabase {
+        boolean run(String label, Path dataDir, String url) throws Exception;
+    }
+
+    private static volatile Path runningPostgres;
+
+    /** The data folder of the PostgreSQL a run is on (its server's CPU is counted), or null on H2. */
+    static Path runningPostgres() {
+        return runningPostgres;
+    }
+
+    /** Runs {@code run} on a fresh H2 file database under {@code runDir}, with the hub's URL and {@code extraOptions}. */
+    static boolean onH2(Path runDir, String folder, String extraOptions, OnDatabase run) throws Exception {
+        Path dir = Files.createDirectories(runDir.resolve(folder));
+        String url = no.budstikke.store.Database.embeddedUrl(dir) + extraOptions;
+        return run.run("H2 (file, H2 " + org.h2.engine.Constants.VERSION + ", options " + url.substring(url.indexOf(';')) + ")",
+                dir, url);
+    }
+
+    /** Runs {@code run} on a durable embedded PostgreSQL under {@code runDir}; FAIL if it is not durable. */
+    static boolean onPostgres(Path runDir, OnDatabase run) throws Exception {
+        Path dir = Files.createDirectories(runDir.resolve("postgres"));
+        // The data folder sits on the same file system as the H2 file.
+        try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
+            PostgresInfo info = createDatabase(pg, "budstikke_bench");
+            if (!info.durable()) {
+                System.out.println("FAIL PostgreSQL is not durable: " + info.durability());
+                return false;
+            }
+            runningPostgres = dir.resolve("pgdata");
+            try {
+                return run.run("PostgreSQL " + info.version() + " (embedded, " + info.durability() + ")", dir,
+                        pg.getJdbcUrl("postgres", "budstikke_bench"));
+            } finally {
+                runningPostgres = null;
+            }
+        }
+    }
+
     /** The server's version and durability settings, as it reports them. */
     record PostgresInfo(String version, String durability) {
         boolean durable() {

@@ -36,9 +36,10 @@
  */
 package no.budstikke.bench;
 
-import static no.budstikke.bench.BenchSupport.createDatabase;
+import static no.budstikke.bench.BenchSupport.onH2;
+import static no.budstikke.bench.BenchSupport.onPostgres;
+import static no.budstikke.bench.BenchSupport.runningPostgres;
 import static no.budstikke.bench.BenchSupport.deleteTree;
-import static no.budstikke.bench.BenchSupport.durablePostgres;
 import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.positive;
 
@@ -46,7 +47,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -71,7 +71,6 @@ import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
 import no.budstikke.bench.BenchSupport.Cpu;
-import no.budstikke.bench.BenchSupport.PostgresInfo;
 import no.budstikke.casefile.CaseEvent;
 import no.budstikke.casefile.CaseHistory;
 import no.budstikke.dispatch.Fixtures;
@@ -82,7 +81,6 @@ import no.budstikke.intake.Inbound;
 import no.budstikke.intake.InputForm;
 import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
-import no.budstikke.store.Database;
 import no.budstikke.testing.TestHub;
 
 public final class CaseMemoryBenchmark {
@@ -264,30 +262,15 @@ public final class CaseMemoryBenchmark {
     // --- databases ----------------------------------------------------------------------------
 
     private boolean runH2() throws Exception {
-        Path dir = Files.createDirectories(runDir.resolve("h2"));
-        String url = Database.embeddedUrl(dir);
-        return runOn("H2 (file, H2 " + org.h2.engine.Constants.VERSION + ", options " + url.substring(url.indexOf(';')) + ")", dir, url);
+        return onH2(runDir, "h2", "", this::runOn);
     }
 
     private boolean runPostgres() throws Exception {
-        Path dir = Files.createDirectories(runDir.resolve("postgres"));
-        try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
-            PostgresInfo info = createDatabase(pg, "budstikke_bench");
-            if (!info.durable()) {
-                System.out.println("FAIL PostgreSQL is not durable: " + info.durability());
-                return false;
-            }
-            pgData = dir.resolve("pgdata");
-            try {
-                return runOn("PostgreSQL " + info.version() + " (embedded, " + info.durability() + ")", dir,
-                        pg.getJdbcUrl("postgres", "budstikke_bench"));
-            } finally {
-                pgData = null;
-            }
-        }
+        return onPostgres(runDir, this::runOn);
     }
 
     private boolean runOn(String database, Path dataDir, String dbUrl) throws Exception {
+        pgData = runningPostgres();
         System.out.println();
         System.out.println("=== " + database);
         String db = database.split(" ")[0];

@@ -41,9 +41,10 @@
  */
 package no.budstikke.bench;
 
-import static no.budstikke.bench.BenchSupport.createDatabase;
+import static no.budstikke.bench.BenchSupport.onH2;
+import static no.budstikke.bench.BenchSupport.onPostgres;
+import static no.budstikke.bench.BenchSupport.runningPostgres;
 import static no.budstikke.bench.BenchSupport.deleteTree;
-import static no.budstikke.bench.BenchSupport.durablePostgres;
 import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.one;
 import static no.budstikke.bench.BenchSupport.positive;
@@ -59,9 +60,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.budstikke.bench.BenchSupport.Cpu;
-import no.budstikke.bench.BenchSupport.PostgresInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -101,7 +100,6 @@ import javax.sql.DataSource;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.model.Channel;
-import no.budstikke.store.Database;
 import no.budstikke.testing.SftpTestServer;
 import no.budstikke.testing.TestHub;
 import no.budstikke.testing.TestOffices;
@@ -235,31 +233,15 @@ public final class DeliveryBenchmark {
     // --- databases -------------------------------------------------------------------------------
 
     private boolean runH2() throws Exception {
-        Path dir = Files.createDirectories(runDir.resolve("h2"));
-        String url = Database.embeddedUrl(dir);
-        return runOn("H2 (file, H2 " + org.h2.engine.Constants.VERSION + ", options " + url.substring(url.indexOf(';')) + ")",
-                dir, url);
+        return onH2(runDir, "h2", "", this::runOn);
     }
 
     private boolean runPostgres() throws Exception {
-        Path dir = Files.createDirectories(runDir.resolve("postgres"));
-        try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
-            PostgresInfo info = createDatabase(pg, "budstikke_bench");
-            if (!info.durable()) {
-                System.out.println("FAIL PostgreSQL is not durable: " + info.durability());
-                return false;
-            }
-            pgData = dir.resolve("pgdata");
-            try {
-                return runOn("PostgreSQL " + info.version() + " (embedded, " + info.durability() + ")", dir,
-                        pg.getJdbcUrl("postgres", "budstikke_bench"));
-            } finally {
-                pgData = null;
-            }
-        }
+        return onPostgres(runDir, this::runOn);
     }
 
     private boolean runOn(String database, Path dataDir, String dbUrl) throws Exception {
+        pgData = runningPostgres();
         System.out.println();
         System.out.println("=== " + database);
         String db = database.split(" ")[0];

@@ -22,9 +22,10 @@
  */
 package no.budstikke.bench;
 
-import static no.budstikke.bench.BenchSupport.createDatabase;
+import static no.budstikke.bench.BenchSupport.onH2;
+import static no.budstikke.bench.BenchSupport.onPostgres;
+import static no.budstikke.bench.BenchSupport.runningPostgres;
 import static no.budstikke.bench.BenchSupport.deleteTree;
-import static no.budstikke.bench.BenchSupport.durablePostgres;
 import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.one;
 import static no.budstikke.bench.BenchSupport.positive;
@@ -32,9 +33,7 @@ import static no.budstikke.bench.BenchSupport.positive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.budstikke.bench.BenchSupport.Cpu;
-import no.budstikke.bench.BenchSupport.PostgresInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +61,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import no.budstikke.store.Database;
 import no.budstikke.testing.TestHub;
 
 public final class IntakeBenchmark {
@@ -139,33 +137,20 @@ public final class IntakeBenchmark {
     // ---------------------------------------------------------------------------------------------
 
     private boolean runH2(String extraOptions) throws Exception {
-        Path dir = Files.createDirectories(runDir.resolve(extraOptions.isEmpty() ? "h2" : "h2-write-delay-0"));
-        String url = Database.embeddedUrl(dir) + extraOptions;
+        String folder = extraOptions.isEmpty() ? "h2" : "h2-write-delay-0";
         try {
-            return runOn("H2 (file, " + h2Version() + ", options " + url.substring(url.indexOf(';')) + ")", dir, url);
+            return onH2(runDir, folder, extraOptions, this::runOn);
         } finally {
-            if (!keep) deleteTree(dir, null);
+            if (!keep) deleteTree(runDir.resolve(folder), null);
         }
     }
 
     private boolean runPostgres() throws Exception {
-        Path dir = Files.createDirectories(runDir.resolve("postgres"));
-        // The data folder sits on the same file system as the H2 file.
-        try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
-            PostgresInfo info = createDatabase(pg, "budstikke_bench");
-            pgData = dir.resolve("pgdata");
-            if (!info.durable()) {
-                System.out.println("FAIL PostgreSQL is not durable: " + info.durability());
-                return false;
-            }
-            return runOn("PostgreSQL " + info.version() + " (embedded, " + info.durability() + ")", dir,
-                    pg.getJdbcUrl("postgres", "budstikke_bench"));
-        } finally {
-            pgData = null;
-        }
+        return onPostgres(runDir, this::runOn);
     }
 
     private boolean runOn(String database, Path dataDir, String dbUrl) throws Exception {
+        pgData = runningPostgres();
         System.out.println();
         System.out.println("=== " + database);
         Map<String, String> props = TestHub.defaults(dataDir, dbUrl);
@@ -396,10 +381,6 @@ public final class IntakeBenchmark {
                 rt.maxMemory() >> 20, templates.size());
         System.out.println("client and hub share this JVM and machine; HTTP/1.1 on loopback; latency = send to 202 received");
         System.out.println("run folder (databases, hub.log): " + runDir.toAbsolutePath());
-    }
-
-    private static String h2Version() {
-        return "H2 " + org.h2.engine.Constants.VERSION;
     }
 
 }
