@@ -143,8 +143,8 @@ public final class TertialReport implements DispatchListener {
                 unplaced.merge(number, 1, Integer::sum);
                 reasons.putIfAbsent(number, (offices.isEmpty() ? "no" : offices.size()) + " UDI_REGIONAL offices serve "
                         + number + " " + m.get().name() + " (region " + m.get().udiRegion() + "); expected exactly one");
+                continue;
             }
-            if (offices.size() != 1) continue;
             out.computeIfAbsent(new Target(m.get().udiRegion(), offices.get(0)), t -> new ArrayList<>())
                     .add(new BaseDataCsv.Row(a.signedEvent(), m.get().name()));
         }
