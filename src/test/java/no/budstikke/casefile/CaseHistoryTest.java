@@ -89,6 +89,22 @@ class CaseHistoryTest {
     }
 
     @Test
+    void aLateReturnClosesTheDisappearanceItBelongsToNotTheNewerOne() {
+        add(CaseHistory.MISSING, "2026-03-01T22:00:00Z", "{}", POLICE);
+        CaseEvent second = add(CaseHistory.MISSING, "2026-04-01T22:00:00Z", "{}", BARNEVERN);
+        // The return from the first disappearance reaches the hub after the second was reported.
+        CaseEvent back = add(CaseHistory.RETURNED, "2026-03-05T12:00:00Z", "{}");
+
+        CaseFile f = replay();
+        assertThat(f.openEpisode().orElseThrow().openedBy()).isEqualTo(second.key());
+        assertThat(f.openEpisode().orElseThrow().told()).extracting(Office::id).containsExactly("barnevern-bergen");
+        // As the return found the case, the first disappearance was open: O25 goes to its offices.
+        CaseFile asFound = CaseHistory.replay(DUF, events.stream().filter(e -> CaseHistory.ORDER.compare(e, back) < 0).toList())
+                .orElseThrow();
+        assertThat(asFound.openEpisode().orElseThrow().told()).extracting(Office::id).containsExactly("police-oslo");
+    }
+
+    @Test
     void aReturnWithoutADisappearanceOpensAndClosesNothing() {
         add(CaseHistory.RETURNED, "2026-03-03T12:00:00Z", "{}");
         CaseFile f = replay();
