@@ -102,10 +102,7 @@ class TertialReportIT {
         p.put("budstikke.delivery.sandbox", "false");
         p.put("budstikke.delivery.poll-ms", "100");
         p.put("budstikke.dispatch.poll-ms", "100");
-        p.put("budstikke.mail.host", "127.0.0.1");
-        p.put("budstikke.mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        p.put("budstikke.mail.starttls-required", "false");
-        p.put("budstikke.mail.timeout-ms", "5000");
+        p.putAll(TestOffices.mailServer(smtp.getSmtp().getPort()));
         p.putAll(sftp.hubSettings());
         logs = LogCapture.attach();
         hub = TestHub.start(p);

@@ -80,10 +80,7 @@ class DeadlinesIT {
         p.put("budstikke.config.dir", TestOffices.configFolder(dir.resolve("offices"), "http://127.0.0.1:" + http.port(),
                 "sftp://127.0.0.1:1").toString());
         p.put("budstikke.delivery.sandbox", "false");
-        p.put("budstikke.mail.host", "127.0.0.1");
-        p.put("budstikke.mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        p.put("budstikke.mail.starttls-required", "false");
-        p.put("budstikke.mail.timeout-ms", "5000");
+        p.putAll(TestOffices.mailServer(smtp.getSmtp().getPort()));
         try (LogCapture capture = LogCapture.attach()) {
             try (TestHub hub = TestHub.start(p, clock)) {
                 String key = postEvent(hub, Fixtures.example("missing"));

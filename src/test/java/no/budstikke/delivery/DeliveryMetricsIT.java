@@ -79,10 +79,7 @@ class DeliveryMetricsIT {
         p.put("budstikke.delivery.retry.http.initial-ms", "1000");
         p.put("budstikke.delivery.retry.http.max-delay-ms", "1000");
         p.put("budstikke.delivery.retry.http.max-attempts", "1000");
-        p.put("budstikke.mail.host", "127.0.0.1");
-        p.put("budstikke.mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        p.put("budstikke.mail.starttls-required", "false");
-        p.put("budstikke.mail.timeout-ms", "5000");
+        p.putAll(TestOffices.mailServer(smtp.getSmtp().getPort()));
         hub = TestHub.start(p);
 
         HttpResponse<String> accepted = hub.post("/api/v1/events", "application/cloudevents+json",

@@ -98,11 +98,7 @@ class EndToEndIT {
         p.put("budstikke.delivery.sandbox", "false");
         p.put("budstikke.delivery.poll-ms", "100");
         p.put("budstikke.dispatch.poll-ms", "100");
-        p.put("budstikke.mail.host", "127.0.0.1");
-        p.put("budstikke.mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        // GreenMail speaks no TLS; only a local test server may switch this off.
-        p.put("budstikke.mail.starttls-required", "false");
-        p.put("budstikke.mail.timeout-ms", "5000");
+        p.putAll(TestOffices.mailServer(smtp.getSmtp().getPort()));
         p.putAll(sftp.hubSettings());
         hub = TestHub.start(p);
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A copy of the shipped config folder whose offices point at servers the test started: every
@@ -43,5 +45,18 @@ public final class TestOffices {
         }
         YAML.writeValue(config.resolve("directory.yaml").toFile(), directory);
         return config;
+    }
+
+    /**
+     * Hub settings that send mail to a local test SMTP server on {@code port}: no STARTTLS (a test
+     * server speaks none; only a local server may switch it off) and a short timeout.
+     */
+    public static Map<String, String> mailServer(int port) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("budstikke.mail.host", "127.0.0.1");
+        s.put("budstikke.mail.port", Integer.toString(port));
+        s.put("budstikke.mail.starttls-required", "false");
+        s.put("budstikke.mail.timeout-ms", "5000");
+        return s;
     }
 }

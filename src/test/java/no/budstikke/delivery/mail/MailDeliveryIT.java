@@ -19,6 +19,7 @@ import java.util.Properties;
 import no.budstikke.delivery.Delivery;
 import no.budstikke.delivery.Failure;
 import no.budstikke.testing.LogCapture;
+import no.budstikke.testing.TestOffices;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -192,11 +193,7 @@ class MailDeliveryIT {
 
     private Map<String, String> local(int port) {
         Map<String, String> s = new HashMap<>();
-        s.put("budstikke.mail.host", "127.0.0.1");
-        s.put("budstikke.mail.port", String.valueOf(port));
-        // GreenMail and the scripted server speak no TLS; only a local test server may switch this off
-        s.put("budstikke.mail.starttls-required", "false");
-        s.put("budstikke.mail.timeout-ms", "5000");
+        s.putAll(TestOffices.mailServer(port));
         return s;
     }
 
