@@ -30,6 +30,11 @@ public final class ProductionGuard {
             throw refusal("api-keys.json entry " + devKeys + " uses the documented local development key; replace it with "
                     + "a key made by 'new-api-key'");
         }
+        String mailbox = settings.string("budstikke.ops.mailbox", "");
+        if (mailbox.isBlank() || mailbox.contains("@budstikke.example")) {
+            throw refusal("budstikke.ops.mailbox must name ops' own mailbox, not be blank or the shipped example: alerts of "
+                    + "deadlines at risk or breached and of overdue calls would reach nobody");
+        }
     }
 
     private static ConfigException refusal(String why) {

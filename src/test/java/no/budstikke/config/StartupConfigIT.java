@@ -51,6 +51,7 @@ class StartupConfigIT {
         Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
+        settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
         try (TestHub hub = TestHub.start(settings)) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
                     Files.readAllBytes(EVENTS.resolve("missing.json")), TestHub.CENTRE_0301_KEY);
@@ -160,7 +161,9 @@ class StartupConfigIT {
     @org.junit.jupiter.params.provider.CsvSource({
         "budstikke.delivery.sandbox, true, sandbox",
         "budstikke.mail.starttls-required, false, clear text",
-        "budstikke.sftp.strict-host-key-checking, no, known-hosts-file"
+        "budstikke.sftp.strict-host-key-checking, no, known-hosts-file",
+        "budstikke.ops.mailbox, Budstikke drift <drift@budstikke.example>, reach nobody",
+        "budstikke.ops.mailbox, '', reach nobody"
     })
     void productionProfileRefusesSettingsThatAreOnlySafeLocally(String key, String value, String reason) throws IOException {
         Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir));
