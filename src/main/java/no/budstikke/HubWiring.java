@@ -126,7 +126,8 @@ public final class HubWiring implements CamelConfiguration {
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
-                Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes", 1440)));
+                Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes",
+                        (int) NoticeStore.DEFAULT_TASK_DUE.toMinutes())));
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
         DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);

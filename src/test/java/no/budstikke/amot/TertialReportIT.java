@@ -1,9 +1,6 @@
 package no.budstikke.amot;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
@@ -36,10 +31,8 @@ import no.budstikke.dispatch.stage.NoticeId;
 import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.NoticeSchema;
 import no.budstikke.testing.SftpTestServer;
-import no.budstikke.testing.TestDatabases;
-import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.OfficeServers;
 import no.budstikke.testing.TestHub;
-import no.budstikke.testing.TestOffices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +62,7 @@ class TertialReportIT {
     @TempDir
     static Path dir;
 
-    private static WireMockServer http;
+    private static OfficeServers offices;
     private static GreenMail smtp;
     private static SftpTestServer sftp;
     private static TestHub hub;
@@ -77,13 +70,10 @@ class TertialReportIT {
 
     @BeforeAll
     static void start() throws Exception {
-        http = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        http.start();
-        http.stubFor(post(urlMatching("/.*")).willReturn(aResponse().withStatus(201)));
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        sftp = SftpTestServer.start(dir.resolve("sftp"));
-        Path config = TestOffices.configFolder(dir.resolve("offices"), "http://127.0.0.1:" + http.port(), sftp.baseUrl());
+        offices = OfficeServers.start(dir);
+        smtp = offices.smtp;
+        sftp = offices.sftp;
+        Path config = offices.configFolder(dir.resolve("offices"));
         // UDI region Øst reads its reports by mail, UDI region Vest from its SFTP folder.
         ObjectNode directory = (ObjectNode) YAML.readTree(config.resolve("directory.yaml").toFile());
         for (JsonNode office : directory.path("offices")) {
@@ -97,13 +87,7 @@ class TertialReportIT {
         }
         YAML.writeValue(config.resolve("directory.yaml").toFile(), directory);
 
-        Map<String, String> p = TestHub.defaults(dir.resolve("hub"), TestDatabases.freshUrl(Kind.H2, dir.resolve("hub")));
-        p.put("budstikke.config.dir", config.toString());
-        p.put("budstikke.delivery.sandbox", "false");
-        p.put("budstikke.delivery.poll-ms", "100");
-        p.put("budstikke.dispatch.poll-ms", "100");
-        p.putAll(TestOffices.mailServer(smtp.getSmtp().getPort()));
-        p.putAll(sftp.hubSettings());
+        Map<String, String> p = offices.hubSettings(dir.resolve("hub"), config);
         logs = LogCapture.attach();
         hub = TestHub.start(p);
     }
@@ -112,9 +96,7 @@ class TertialReportIT {
     static void stop() throws Exception {
         if (hub != null) hub.close();
         if (logs != null) logs.close();
-        if (smtp != null) smtp.stop();
-        if (http != null) http.stop();
-        if (sftp != null) sftp.close();
+        if (offices != null) offices.close();
     }
 
     @Test

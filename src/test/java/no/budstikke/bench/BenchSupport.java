@@ -71,6 +71,31 @@ final class BenchSupport {
                 .start();
     }
 
+    /** A benchmark's run on the database named {@code db}. */
+    @FunctionalInterface
+    interface NamedRun {
+        boolean run(String db) throws Exception;
+    }
+
+    /**
+     * Runs {@code run} for each database in turn; one that cannot even start (for example the hub's
+     * classes being rebuilt under the program) is a FAIL line, not the end of the others. Returns
+     * whether every run passed.
+     */
+    static boolean onEach(List<String> databases, NamedRun run) {
+        boolean ok = true;
+        for (String db : databases) {
+            try {
+                ok &= run.run(db);
+            } catch (Exception | LinkageError e) {
+                System.out.println("FAIL " + db + ": " + e);
+                for (Throwable c = e.getCause(); c != null; c = c.getCause()) System.out.println("  caused by " + c);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
     /** One benchmark's run on one database. */
     @FunctionalInterface
     interface OnDatabase {

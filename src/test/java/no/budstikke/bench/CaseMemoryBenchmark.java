@@ -36,6 +36,7 @@
  */
 package no.budstikke.bench;
 
+import static no.budstikke.bench.BenchSupport.onEach;
 import static no.budstikke.bench.BenchSupport.onH2;
 import static no.budstikke.bench.BenchSupport.onPostgres;
 import static no.budstikke.bench.BenchSupport.runningPostgres;
@@ -164,15 +165,7 @@ public final class CaseMemoryBenchmark {
             CaseMemoryBenchmark bench = new CaseMemoryBenchmark(settings, runDir);
             bench.printHeader(settings);
             ok &= bench.replay();
-            for (String db : bench.databases) {
-                try {
-                    ok &= db.equals("h2") ? bench.runH2() : bench.runPostgres();
-                } catch (Exception | LinkageError e) {
-                    System.out.println("FAIL " + db + ": " + e);
-                    for (Throwable c = e.getCause(); c != null; c = c.getCause()) System.out.println("  caused by " + c);
-                    ok = false;
-                }
-            }
+            ok &= onEach(bench.databases, db -> db.equals("h2") ? bench.runH2() : bench.runPostgres());
         } finally {
             if (!Boolean.parseBoolean(settings.get("keep"))) deleteTree(runDir, "hub.log");
         }

@@ -22,6 +22,7 @@
  */
 package no.budstikke.bench;
 
+import static no.budstikke.bench.BenchSupport.onEach;
 import static no.budstikke.bench.BenchSupport.onH2;
 import static no.budstikke.bench.BenchSupport.onPostgres;
 import static no.budstikke.bench.BenchSupport.runningPostgres;
@@ -109,23 +110,13 @@ public final class IntakeBenchmark {
         logHubTo(runDir.resolve("hub.log"));
         IntakeBenchmark bench = new IntakeBenchmark(settings, runDir, centreEvents());
         bench.printHeader();
-        boolean ok = true;
-        for (String db : bench.databases) {
-            try {
-                ok &= switch (db) {
-                    case "h2" -> bench.runH2("");
-                    // H2 writes commits to its file in the background, up to WRITE_DELAY (500 ms) later; with 0
-                    // it writes at each commit (still no fsync). Not in the default list: it shows what that costs.
-                    case "h2-write-delay-0" -> bench.runH2(";WRITE_DELAY=0");
-                    default -> bench.runPostgres();
-                };
-            } catch (Exception | LinkageError e) {
-                // For example the hub not starting because its classes are being rebuilt under us.
-                System.out.println("FAIL " + db + ": " + e);
-                for (Throwable c = e.getCause(); c != null; c = c.getCause()) System.out.println("  caused by " + c);
-                ok = false;
-            }
-        }
+        boolean ok = onEach(bench.databases, db -> switch (db) {
+            case "h2" -> bench.runH2("");
+            // H2 writes commits to its file in the background, up to WRITE_DELAY (500 ms) later; with 0
+            // it writes at each commit (still no fsync). Not in the default list: it shows what that costs.
+            case "h2-write-delay-0" -> bench.runH2(";WRITE_DELAY=0");
+            default -> bench.runPostgres();
+        });
         System.out.println();
         System.out.println(ok ? "RESULT ok: every request answered 202 and every event was stored once"
                 : "RESULT FAILED: see the lines marked FAIL above");

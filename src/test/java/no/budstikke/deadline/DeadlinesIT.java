@@ -107,6 +107,10 @@ class DeadlinesIT {
                 assertThat(onApi.path("kind").asText()).isEqualTo(DeadlineAlerts.AT_RISK);
                 assertThat(onApi.path("eventKey").asText()).isEqualTo(key);
                 assertThat(onApi.path("subject").asText()).isEqualTo(atRisk.subject());
+                // ... and counted for ops' alerting.
+                await().atMost(WAIT).untilAsserted(() -> assertThat(hub.getManagement("/observe/metrics").body())
+                        .contains("budstikke_deadlines_at_risk{deadline=\"D1\"} 1.0",
+                                "budstikke_alerts_open{kind=\"" + DeadlineAlerts.AT_RISK + "\"} 1.0"));
                 Thread.sleep(500);
                 assertThat(alerts(hub, key)).as("raised once, however many ticks pass").hasSize(1);
 
@@ -369,6 +373,7 @@ class DeadlinesIT {
         p.put("budstikke.deadlines.poll-ms", "100");
         p.put("budstikke.dispatch.poll-ms", "100");
         p.put("budstikke.delivery.poll-ms", "100");
+        p.put("budstikke.delivery.metrics-ms", "100");
         return p;
     }
 

@@ -1,10 +1,8 @@
 package no.budstikke.delivery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
@@ -45,10 +42,8 @@ import no.budstikke.dispatch.model.Notice;
 import no.budstikke.dispatch.stage.NoticeId;
 import no.budstikke.testing.NoticeSchema;
 import no.budstikke.testing.SftpTestServer;
-import no.budstikke.testing.TestDatabases;
-import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.OfficeServers;
 import no.budstikke.testing.TestHub;
-import no.budstikke.testing.TestOffices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +68,7 @@ class EndToEndIT {
     @TempDir
     static Path dir;
 
+    private static OfficeServers offices;
     private static WireMockServer http;
     private static GreenMail smtp;
     private static SftpTestServer sftp;
@@ -81,34 +77,21 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        http = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        http.start();
-        http.stubFor(post(urlMatching("/.*")).willReturn(aResponse().withStatus(201)));
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        sftp = SftpTestServer.start(dir.resolve("sftp"));
+        offices = OfficeServers.start(dir);
+        http = offices.http;
+        smtp = offices.smtp;
+        sftp = offices.sftp;
         dispatcher = new Dispatcher(HubConfigLoader.load(Path.of("config")));
         // The hub never creates an office's folder: every SFTP office has its own, as on a real server.
         dispatcher.config().directory().offices().stream().filter(o -> o.channel() == Channel.SFTP)
                 .forEach(o -> sftp.folder(o.id()));
-
-        Map<String, String> p = TestHub.defaults(dir.resolve("hub"), TestDatabases.freshUrl(Kind.H2, dir.resolve("hub")));
-        p.put("budstikke.config.dir", TestOffices.configFolder(dir.resolve("offices"), "http://127.0.0.1:" + http.port(),
-                sftp.baseUrl()).toString());
-        p.put("budstikke.delivery.sandbox", "false");
-        p.put("budstikke.delivery.poll-ms", "100");
-        p.put("budstikke.dispatch.poll-ms", "100");
-        p.putAll(TestOffices.mailServer(smtp.getSmtp().getPort()));
-        p.putAll(sftp.hubSettings());
-        hub = TestHub.start(p);
+        hub = TestHub.start(offices.hubSettings(dir.resolve("hub"), offices.configFolder(dir.resolve("offices"))));
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (hub != null) hub.close();
-        if (smtp != null) smtp.stop();
-        if (http != null) http.stop();
-        if (sftp != null) sftp.close();
+        if (offices != null) offices.close();
     }
 
     @Test
