@@ -38,6 +38,7 @@ class CanaryLeakTest {
         SoftAssertions softly = new SoftAssertions();
         Set<String> allCanaries = new HashSet<>();
         Set<String> typesWithNotices = new HashSet<>();
+        Map<String, int[]> checkedPerType = new java.util.TreeMap<>();
         int notices = 0;
         int delivered = 0;
         int withheld = 0;
@@ -55,6 +56,7 @@ class CanaryLeakTest {
                             n.recipient().toString(), n.recipient().id(), String.join(",", n.flags()),
                             String.join(",", n.removedFields()));
                     for (Map.Entry<String, String> canary : s.canaries().entrySet()) {
+                        checkedPerType.computeIfAbsent(s.event().path("type").asText(), t -> new int[1])[0]++;
                         String pointer = canary.getKey();
                         String value = canary.getValue();
                         String where = "event " + i + " " + n.duty() + " → " + n.recipient().role() + "/" + n.purpose()
@@ -93,6 +95,15 @@ class CanaryLeakTest {
         assertThat(delivered).isGreaterThan(1000);
         assertThat(withheld).isGreaterThan(1000);
         assertThat(typesWithNotices).hasSizeGreaterThan(events.types().size() / 2);
+        // Every event type some rule acts on had its canaries checked against real notices.
+        Set<String> typesWithRules = new java.util.TreeSet<>();
+        config.rules().forEach(rule -> typesWithRules.add(rule.on()));
+        typesWithRules.retainAll(events.types());
+        assertThat(typesWithRules).as("types the rules act on").isNotEmpty();
+        for (String type : typesWithRules) {
+            assertThat(checkedPerType.getOrDefault(type, new int[1])[0]).as("canary checks in notices of %s", type)
+                    .isGreaterThan(0);
+        }
     }
 
     private static String contactField(Role role) {
