@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import no.budstikke.alert.Alerts;
+import no.budstikke.alert.UnresolvedRecipients;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
@@ -59,6 +60,7 @@ import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
+import no.budstikke.http.GapsHttp;
 import no.budstikke.http.IntakeHttp;
 import no.budstikke.http.NoticesHttp;
 import no.budstikke.http.OpsHttp;
@@ -73,6 +75,7 @@ import no.budstikke.store.CaseFiles;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.store.Database;
 import no.budstikke.store.DeadlineRuns;
+import no.budstikke.store.DispatchGaps;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.FollowUpCounts;
@@ -131,8 +134,10 @@ public final class HubWiring implements CamelConfiguration {
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
         DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);
-        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, caseFiles, clock,
-                List.of(new UnmatchedReturns(alerts), new TertialReport(dispatcher, notices), deadlines));
+        DispatchGaps gaps = new DispatchGaps(jdbc, clock);
+        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, gaps, caseFiles, clock,
+                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(dispatcher, notices, gaps),
+                        deadlines));
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -140,10 +145,11 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("quarantineStore", quarantine);
         r.bind("intakeService", intake);
         r.bind("intakeHttp", new IntakeHttp(keys, intake));
-        r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices));
+        r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
+        r.bind("gapsHttp", new GapsHttp(keys, gaps, dispatch));
         // Birthdays, months and tertials are counted in one zone.
         String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
         ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
@@ -167,7 +173,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
         r.bind("scheduledDuties", scheduledDuties(settings, jdbc, caseFiles, intake, contract, alerts, clock, scheduleZone));
-        r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts)));
+        r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts, gaps)));
         Tasks tasks = new Tasks(jdbc, clock);
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
         r.bind("followUpHttp", new FollowUpHttp(keys, tasks, outbox, alerts, caseFiles));

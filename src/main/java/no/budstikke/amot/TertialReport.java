@@ -29,6 +29,7 @@ import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.dispatch.stage.DispatchListener;
 import no.budstikke.dispatch.stage.Dispatched;
 import no.budstikke.dispatch.stage.NoticeId;
+import no.budstikke.store.DispatchGaps;
 import no.budstikke.store.NoticeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +59,12 @@ public final class TertialReport implements DispatchListener {
 
     private final Dispatcher dispatcher;
     private final NoticeStore notices;
+    private final DispatchGaps gaps;
 
-    public TertialReport(Dispatcher dispatcher, NoticeStore notices) {
+    public TertialReport(Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps) {
         this.dispatcher = dispatcher;
         this.notices = notices;
+        this.gaps = gaps;
     }
 
     @Override
@@ -155,7 +158,7 @@ public final class TertialReport implements DispatchListener {
     }
 
     private void gap(Connection c, String key, String reason) throws SQLException {
-        notices.insertGap(c, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
+        gaps.insert(c, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
         LOG.warn("tertial report event key={} duty={} unresolved: {}", key, DUTY, reason);
     }
 

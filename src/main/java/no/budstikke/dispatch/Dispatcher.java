@@ -46,6 +46,9 @@ public final class Dispatcher {
     public static final List<String> HEALTH_PATHS = List.of("/data/caseContext/healthNotes");
     public static final String HEALTH_CATEGORY = "health";
 
+    /** The flag on a notice sent to a role's fallback office because the role's own office could not be resolved. */
+    public static final String FALLBACK_FLAG = "FALLBACK_RECIPIENT";
+
     private static final Set<String> KNOWN_FLAGS = Set.of(LeaveChecks.RULE_FLAG);
     private static final Comparator<Notice> ORDER = Comparator
             .comparing(Notice::priority)
@@ -130,20 +133,29 @@ public final class Dispatcher {
                     continue;
                 }
                 for (Recipients.Resolution resolution : resolve(recipient, event, facts)) {
-                    if (resolution instanceof Recipients.Gap gap) {
-                        unresolved.add(new Unresolved(rule.duty(), recipient.role(), gap.reason()));
-                        continue;
-                    }
-                    Office office = ((Recipients.Resolved) resolution).office();
-                    if (rule.taskDue() != null) office = recipients.asTask(office, event);
                     Priority priority = priority(rule, recipient, event, facts);
+                    List<String> noticeFlags = flags;
+                    Office office;
+                    if (resolution instanceof Recipients.Gap gap) {
+                        // Never a silent gap: ops are alerted, and the role's fallback office, if the
+                        // directory names one, gets the notice meanwhile, marked as such.
+                        Optional<Office> fallback = config.directory().fallback(recipient.role());
+                        unresolved.add(new Unresolved(rule.duty(), recipient.role(), gap.reason(), priority, gap.municipality(),
+                                fallback.map(Office::id).orElse(null)));
+                        if (fallback.isEmpty()) continue;
+                        office = fallback.get();
+                        noticeFlags = withFallbackFlag(flags);
+                    } else {
+                        office = ((Recipients.Resolved) resolution).office();
+                    }
+                    if (rule.taskDue() != null) office = recipients.asTask(office, event);
                     String key = rule.duty() + '\u0000' + office.id() + '\u0000' + recipient.copy();
                     Notice existing = notices.get(key);
                     if (existing != null && existing.priority().compareTo(priority) <= 0) continue;
                     Redactor.Redaction redaction = view.get().redactor().redact(event);
                     Policy policy = view.get().policy();
                     notices.put(key, new Notice(rule.duty(), recipient.copy(), rule.kind(), priority, office,
-                            rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), flags,
+                            rule.purpose(), policy.legalBasis(), redaction.content(), redaction.removedFields(), noticeFlags,
                             rule.taskDue(), List.of()));
                 }
             }
@@ -179,6 +191,12 @@ public final class Dispatcher {
     public Optional<PolicyView> policy(Role role, String purpose) {
         Map<String, PolicyView> forRole = policies.get(role);
         return forRole == null ? Optional.empty() : Optional.ofNullable(forRole.get(purpose));
+    }
+
+    private static List<String> withFallbackFlag(List<String> flags) {
+        List<String> out = new ArrayList<>(flags);
+        out.add(FALLBACK_FLAG);
+        return List.copyOf(out);
     }
 
     private List<String> flags(Rule rule, JsonNode event) {

@@ -36,7 +36,11 @@ public final class Recipients {
     public record Resolved(Office office) implements Resolution {
     }
 
-    public record Gap(String reason) implements Resolution {
+    /** @param municipality the municipality number the role was looked up for; null when none was found */
+    public record Gap(String reason, String municipality) implements Resolution {
+        public Gap(String reason) {
+            this(reason, null);
+        }
     }
 
     private static final Pattern MUNICIPALITY_NUMBER = Pattern.compile("\\d{4}");
@@ -86,9 +90,10 @@ public final class Recipients {
         Optional<Municipality> m = directory.municipality(number);
         if (m.isEmpty()) {
             return new Gap("municipality " + number + " (from " + w + ") is not in the directory's reference data, so "
-                    + role + " cannot be resolved");
+                    + role + " cannot be resolved", number);
         }
-        return exactlyOne(directory.serving(role, m.get()), role, "municipality " + number + " (from " + w + ")");
+        Resolution r = exactlyOne(directory.serving(role, m.get()), role, "municipality " + number + " (from " + w + ")");
+        return r instanceof Gap g ? new Gap(g.reason(), number) : r;
     }
 
     private Resolution national(Role role) {

@@ -35,7 +35,7 @@ public final class FollowUpHttp {
     /** {@code GET /api/v1/tasks?state=open|all&limit=}: open tasks by default, most urgent and earliest due first. */
     public HttpAnswer listTasks(String state, String limit, String authorization) {
         if (access.caller(authorization).isEmpty()) return access.denial(authorization);
-        Optional<Boolean> all = all(state);
+        Optional<Boolean> all = QueryParams.all(state);
         Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
         OffsetDateTime now = tasks.now();
@@ -61,7 +61,7 @@ public final class FollowUpHttp {
     /** {@code GET /api/v1/alerts?state=open|all&limit=}: unacknowledged alerts by default, newest first. */
     public HttpAnswer listAlerts(String state, String limit, String authorization) {
         if (access.caller(authorization).isEmpty()) return access.denial(authorization);
-        Optional<Boolean> all = all(state);
+        Optional<Boolean> all = QueryParams.all(state);
         Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
@@ -124,11 +124,6 @@ public final class FollowUpHttp {
             o.put("acknowledgedBy", a.acknowledgedBy()).put("acknowledgedAt", Rfc3339.format(a.acknowledgedAt()));
         }
         return o;
-    }
-
-    private static Optional<Boolean> all(String state) {
-        if (state == null || state.isBlank() || state.trim().equals("open")) return Optional.of(false);
-        return state.trim().equals("all") ? Optional.of(true) : Optional.empty();
     }
 
 }

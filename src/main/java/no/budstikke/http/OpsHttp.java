@@ -10,6 +10,7 @@ import no.budstikke.auth.Credential;
 import no.budstikke.config.Rfc3339;
 import no.budstikke.store.EventStatus;
 import no.budstikke.store.EventStore;
+import no.budstikke.store.DispatchGaps;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.QuarantineEntry;
 import no.budstikke.store.QuarantineStore;
@@ -23,13 +24,15 @@ public final class OpsHttp {
     private final EventStore events;
     private final QuarantineStore quarantine;
     private final NoticeStore notices;
+    private final DispatchGaps gaps;
     private final OpsAccess access;
 
-    public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine, NoticeStore notices) {
+    public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine, NoticeStore notices, DispatchGaps gaps) {
         this.keys = keys;
         this.events = events;
         this.quarantine = quarantine;
         this.notices = notices;
+        this.gaps = gaps;
         this.access = new OpsAccess(keys);
     }
 
@@ -58,7 +61,7 @@ public final class OpsHttp {
                     .put("priority", ns.priority()).put("role", ns.role()).put("officeId", ns.officeId())
                     .put("channel", ns.channel().toLowerCase(java.util.Locale.ROOT)).put("status", ns.status());
         }
-        n.put("unresolved", notices.gapCount(s.key()));
+        n.put("unresolved", gaps.count(s.key()));
         return HttpAnswer.json(200, n);
     }
 

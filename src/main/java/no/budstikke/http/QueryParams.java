@@ -28,4 +28,10 @@ final class QueryParams {
         return status == null || status.isBlank() ? fallback
                 : Arrays.stream(status.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).distinct().toList();
     }
+
+    /** {@code state=open|all}: whether all are wanted (open when absent); empty when it is anything else. */
+    static Optional<Boolean> all(String state) {
+        if (state == null || state.isBlank() || state.trim().equals("open")) return Optional.of(false);
+        return state.trim().equals("all") ? Optional.of(true) : Optional.empty();
+    }
 }

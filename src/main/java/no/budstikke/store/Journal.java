@@ -32,11 +32,13 @@ public final class Journal {
 
     private final Jdbc jdbc;
     private final Alerts alerts;
+    private final DispatchGaps gaps;
     private final DeadlineRuns deadlines = new DeadlineRuns();
 
-    public Journal(Jdbc jdbc, Alerts alerts) {
+    public Journal(Jdbc jdbc, Alerts alerts, DispatchGaps gaps) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.gaps = gaps;
     }
 
     /** The timeline of one event, oldest first; empty if there is no such event. */
@@ -92,14 +94,16 @@ public final class Journal {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT duty, role, reason, created_at FROM dispatch_gap WHERE event_key = ? ORDER BY id")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(rs.getObject(4, OffsetDateTime.class), node("recipient unresolved")
-                            .put("duty", rs.getString(1)).put("role", rs.getString(2)).put("reason", rs.getString(3))));
-                }
+        for (DispatchGaps.Gap g : gaps.forEvent(c, key)) {
+            // Shown as open until ops resolve it, then with who resolved it and the notice that went.
+            ObjectNode n = node("recipient unresolved").put("gapId", g.id()).put("duty", g.duty()).put("role", g.role())
+                    .put("reason", g.reason()).put("priority", g.priority()).put("status", g.open() ? "OPEN" : "RESOLVED");
+            if (g.municipality() != null) n.put("municipality", g.municipality());
+            if (g.fallbackOfficeId() != null) n.put("fallbackOfficeId", g.fallbackOfficeId());
+            entries.add(new Entry(g.createdAt(), n));
+            if (!g.open()) {
+                entries.add(new Entry(g.resolvedAt(), node("recipient resolved").put("gapId", g.id()).put("duty", g.duty())
+                        .put("role", g.role()).put("noticeId", g.resolvedNoticeId()).put("by", g.resolvedBy())));
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""

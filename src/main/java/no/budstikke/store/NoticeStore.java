@@ -13,11 +13,10 @@ import java.util.List;
 import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.dispatch.stage.NoticeId;
 import no.budstikke.dispatch.stage.NoticeJson;
 
-/** The notice and dispatch_gap tables. Writes happen inside the caller's transaction. */
+/** The notice table. Writes happen inside the caller's transaction. */
 public final class NoticeStore {
 
     public static final String CREATED = "CREATED";
@@ -93,18 +92,6 @@ public final class NoticeStore {
         return n.recipient().channel() == Channel.TASK ? now.plus(defaultTaskDue) : null;
     }
 
-    public void insertGap(Connection c, String eventKey, Unresolved u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dispatch_gap (event_key, duty, role, reason, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, eventKey);
-            ps.setString(2, u.duty());
-            ps.setString(3, u.role().name());
-            ps.setString(4, u.reason());
-            ps.setObject(5, OffsetDateTime.now(clock));
-            ps.executeUpdate();
-        }
-    }
-
     /** The notices of one event, most urgent first: metadata only. */
     public List<NoticeSummary> forEvent(String eventKey) {
         return jdbc.read(c -> {
@@ -120,18 +107,6 @@ public final class NoticeStore {
                     }
                 }
                 return list;
-            }
-        });
-    }
-
-    public int gapCount(String eventKey) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dispatch_gap WHERE event_key = ?")) {
-                ps.setString(1, eventKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
             }
         });
     }

@@ -41,8 +41,9 @@ final class Bokmal {
             "schooling", Map.of("primary", "barneskole", "lower_secondary", "ungdomsskole", "upper_secondary", "videregående skole",
                     "adult_education", "voksenopplæring", "none", "ingen"));
 
-    /** The derived checks of a leave application (LeaveChecks), explained. */
+    /** The derived checks of a leave application (LeaveChecks), and the fallback marker (Dispatcher), explained. */
     private static final Map<String, String> FLAGS = Map.of(
+            "FALLBACK_RECIPIENT", "Meldingen går til dere fordi rett mottaker ikke kunne finnes i katalogen. Driften er varslet.",
             "LEAVE_ABROAD", "Søknaden gjelder permisjon til utlandet. Slik permisjon gis ikke.",
             "CONTACT_PERSON_UNDER_25", "En kontaktperson er under 25 år. Søknaden kan da ikke innvilges.",
             "RESIDENT_IN_TRANSIT", "Beboeren bor i transittmottak.",

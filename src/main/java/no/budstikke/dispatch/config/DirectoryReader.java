@@ -58,7 +58,34 @@ final class DirectoryReader {
             offices.add(new Office(id, role, o.get("name").asText(),
                     Channel.valueOf(o.get("channel").asText().toUpperCase(Locale.ROOT)), o.get("address").asText(), serves, false));
         }
-        return new Directory(Collections.unmodifiableMap(municipalities), List.copyOf(offices));
+        Map<Role, String> fallbacks = fallbacks(file, root.path("fallbacks"), offices, problems);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).get("serves").isEmpty() && !fallbacks.containsValue(offices.get(i).id())) {
+                problems.add(file, "/offices/" + i + "/serves", "the office serves nothing and is no role's fallback",
+                        "the areas it serves, or its id under 'fallbacks'");
+            }
+        }
+        return new Directory(Collections.unmodifiableMap(municipalities), List.copyOf(offices), fallbacks);
+    }
+
+    /** A role's fallback must be an office of that same role, so its notices keep the role's disclosure policy. */
+    private static Map<Role, String> fallbacks(YamlFile file, JsonNode node, List<Office> offices, Problems problems) {
+        Map<Role, String> out = new java.util.EnumMap<>(Role.class);
+        node.fields().forEachRemaining(e -> {
+            Role role = Role.valueOf(e.getKey());
+            String id = e.getValue().asText();
+            String at = "/fallbacks/" + e.getKey();
+            java.util.Optional<Office> office = offices.stream().filter(o -> o.id().equals(id)).findFirst();
+            if (office.isEmpty()) {
+                problems.add(file, at, "no office has the id '" + id + "'", "the id of an office in 'offices'");
+            } else if (office.get().role() != role) {
+                problems.add(file, at, "the office '" + id + "' is a " + office.get().role() + " office",
+                        "an office whose role is " + role + ", so its notices are redacted by that role's policy");
+            } else {
+                out.put(role, id);
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     private static Serves serves(YamlFile file, String at, JsonNode s, Role role, Map<String, Municipality> municipalities, Problems problems) {

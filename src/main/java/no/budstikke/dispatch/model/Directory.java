@@ -4,8 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The offices and the reference data that maps a municipality to the areas offices serve. */
-public record Directory(Map<String, Municipality> municipalities, List<Office> offices) {
+/**
+ * The offices, the reference data that maps a municipality to the areas offices serve, and per
+ * role the office that gets a notice whose own office cannot be resolved ({@code fallbacks}).
+ */
+public record Directory(Map<String, Municipality> municipalities, List<Office> offices, Map<Role, String> fallbacks) {
+
+    public Directory(Map<String, Municipality> municipalities, List<Office> offices) {
+        this(municipalities, offices, Map.of());
+    }
+
+    /** The office that stands in for the role when the role's own office cannot be resolved. */
+    public Optional<Office> fallback(Role role) {
+        String id = fallbacks.get(role);
+        return id == null ? Optional.empty() : offices.stream().filter(o -> o.id().equals(id)).findFirst();
+    }
 
     public Optional<Municipality> municipality(String number) {
         return Optional.ofNullable(municipalities.get(number));

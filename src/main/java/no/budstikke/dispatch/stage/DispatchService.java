@@ -21,6 +21,7 @@ import no.budstikke.dispatch.model.Notice;
 import no.budstikke.dispatch.model.Office;
 import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.store.DispatchGaps;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.NoticeStore;
 import org.slf4j.Logger;
@@ -42,15 +43,17 @@ public final class DispatchService {
     private final Jdbc jdbc;
     private final Dispatcher dispatcher;
     private final NoticeStore notices;
+    private final DispatchGaps gaps;
     private final CaseFiles caseFiles;
     private final Clock clock;
     private final List<DispatchListener> listeners;
 
-    public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, CaseFiles caseFiles, Clock clock,
-                           List<DispatchListener> listeners) {
+    public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
+                           Clock clock, List<DispatchListener> listeners) {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
         this.notices = notices;
+        this.gaps = gaps;
         this.caseFiles = caseFiles;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
@@ -87,46 +90,106 @@ public final class DispatchService {
 
     boolean dispatchOne(String key) {
         return jdbc.inTransaction(c -> {
-            String payload;
-            String dufNumber;
-            Instant eventTime;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT payload, duf_number, event_time FROM inbound_event WHERE event_key = ? AND status = 'RECEIVED'
-                    FOR UPDATE SKIP LOCKED""")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return false; // taken by another instance meanwhile
-                    payload = rs.getString(1);
-                    dufNumber = rs.getString(2);
-                    eventTime = rs.getObject(3, OffsetDateTime.class).toInstant();
-                }
-            }
-            JsonNode event = read(payload);
+            Optional<StoredEvent> stored = storedEvent(c, key, "AND status = 'RECEIVED' FOR UPDATE SKIP LOCKED");
+            if (stored.isEmpty()) return false; // taken by another instance meanwhile
+            JsonNode event = stored.get().event();
+            String dufNumber = stored.get().dufNumber();
             Optional<CaseFile> before = Optional.empty();
-            CaseState facts = CaseState.UNKNOWN;
             CaseFiles.History history = null;
             if (dufNumber != null) {
                 caseFiles.lock(c, dufNumber);
                 history = caseFiles.history(c, dufNumber, key);
                 before = history.before(key);
-                facts = CaseFacts.of(before, eventTime, history.turning18Requested());
             }
-            Decision decision = dispatcher.decide(event, facts);
+            Decision decision = dispatcher.decide(event, facts(history, before, stored.get()));
             List<String> ids = new ArrayList<>();
             for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n));
-            for (Unresolved u : decision.unresolved()) notices.insertGap(c, key, u);
+            for (Unresolved u : decision.unresolved()) gaps.insert(c, key, u);
             setStatus(c, key, DISPATCHED);
             Optional<CaseFile> after = history == null ? Optional.empty()
                     : Optional.of(caseFiles.record(c, history, key, told(decision)));
-            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids));
+            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved());
             for (DispatchListener l : listeners) l.dispatched(c, done);
             LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),
                     decision.notices().size(), decision.unresolved().size());
             for (Unresolved u : decision.unresolved()) {
-                LOG.warn("dispatch event key={} duty={} role={} unresolved: {}", key, u.duty(), u.role(), u.reason());
+                LOG.warn("dispatch event key={} duty={} role={} unresolved, fallback={}: {}", key, u.duty(), u.role(),
+                        u.fallback(), u.reason());
             }
             return true;
         });
+    }
+
+    /** What became of a replayed gap. */
+    public sealed interface GapReplay {
+        record Resolved(String noticeId, String officeId) implements GapReplay {
+        }
+
+        record StillUnresolved(String reason) implements GapReplay {
+        }
+
+        record AlreadyResolved(String noticeId) implements GapReplay {
+        }
+
+        record NotFound() implements GapReplay {
+        }
+    }
+
+    /**
+     * Decides the gap's event again with the config now loaded, as it stood before that event, and
+     * sends the gap's duty to the office the role now resolves to. The other duties of the event
+     * are not touched: they went out when it was first dispatched.
+     */
+    public GapReplay replayGap(long gapId, String actor) {
+        return jdbc.inTransaction(c -> {
+            Optional<DispatchGaps.Gap> found = gaps.lock(c, gapId);
+            if (found.isEmpty()) return new GapReplay.NotFound();
+            DispatchGaps.Gap gap = found.get();
+            if (!gap.open()) return new GapReplay.AlreadyResolved(gap.resolvedNoticeId());
+            StoredEvent stored = storedEvent(c, gap.eventKey(), "").orElseThrow();
+            CaseFiles.History history = null;
+            Optional<CaseFile> before = Optional.empty();
+            if (stored.dufNumber() != null) {
+                caseFiles.lock(c, stored.dufNumber());
+                history = caseFiles.history(c, stored.dufNumber(), gap.eventKey());
+                before = history.before(gap.eventKey());
+            }
+            Decision decision = dispatcher.decide(stored.event(), facts(history, before, stored));
+            Optional<Notice> now = decision.notices().stream()
+                    .filter(n -> n.duty().equals(gap.duty()) && n.recipient().role().name().equals(gap.role())
+                            && !n.flags().contains(Dispatcher.FALLBACK_FLAG))
+                    .findFirst();
+            if (now.isEmpty()) {
+                String reason = decision.unresolved().stream()
+                        .filter(u -> u.duty().equals(gap.duty()) && u.role().name().equals(gap.role()))
+                        .map(Unresolved::reason).findFirst().orElse("the duty no longer applies to this event with the config now loaded");
+                return new GapReplay.StillUnresolved(reason);
+            }
+            String id = notices.insert(c, gap.eventKey(), stored.event(), now.get());
+            gaps.resolve(c, gapId, id, actor);
+            LOG.info("dispatch gap id={} event key={} duty={} resolved to office={} by {}", gapId, gap.eventKey(), gap.duty(),
+                    now.get().recipient().id(), actor);
+            return new GapReplay.Resolved(id, now.get().recipient().id());
+        });
+    }
+
+    private record StoredEvent(JsonNode event, String dufNumber, Instant time) {
+    }
+
+    private static Optional<StoredEvent> storedEvent(java.sql.Connection c, String key, String condition) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT payload, duf_number, event_time FROM inbound_event WHERE event_key = ? " + condition)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new StoredEvent(read(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+        }
+    }
+
+    private static CaseState facts(CaseFiles.History history, Optional<CaseFile> before, StoredEvent e) {
+        return history == null ? CaseState.UNKNOWN : CaseFacts.of(before, e.time(), history.turning18Requested());
     }
 
     /** The offices this event's disappearance duties (O19–O24) tell: the case file remembers them for O25. */

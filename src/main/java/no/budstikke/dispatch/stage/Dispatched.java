@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import no.budstikke.casefile.CaseFile;
+import no.budstikke.dispatch.model.Unresolved;
 
 /**
  * One event just dispatched, for the {@link DispatchListener}s.
@@ -11,8 +12,10 @@ import no.budstikke.casefile.CaseFile;
  * @param before    the case as the event found it (empty: no earlier event of the case, or no DUF number)
  * @param after     the case with the event applied (empty without a DUF number)
  * @param noticeIds the ids of the notices decided for it, most urgent first
+ * @param unresolved the duties whose recipient could not be resolved
  */
-public record Dispatched(String key, JsonNode event, Optional<CaseFile> before, Optional<CaseFile> after, List<String> noticeIds) {
+public record Dispatched(String key, JsonNode event, Optional<CaseFile> before, Optional<CaseFile> after, List<String> noticeIds,
+                         List<Unresolved> unresolved) {
 
     public String type() {
         return event.path("type").asText();

@@ -1,0 +1,35 @@
+package no.budstikke.alert;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.dispatch.stage.DispatchListener;
+import no.budstikke.dispatch.stage.Dispatched;
+
+/**
+ * A duty whose recipient could not be resolved is never a silent gap: it raises an alert at once,
+ * at the priority the notice would have had, naming the duty, the role and the municipality (a
+ * number, never a person). Ops fix the directory and replay the gap (docs/dispatch.md).
+ */
+public final class UnresolvedRecipients implements DispatchListener {
+
+    public static final String KIND = "UNRESOLVED_RECIPIENT";
+
+    private final Alerts alerts;
+
+    public UnresolvedRecipients(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void dispatched(Connection c, Dispatched d) throws SQLException {
+        for (Unresolved u : d.unresolved()) {
+            String where = u.municipality() == null ? "" : " for municipality " + u.municipality();
+            String told = u.fallback() == null ? " Nobody was told: the directory names no fallback for " + u.role() + "."
+                    : " The notice went to the fallback office " + u.fallback() + " meanwhile.";
+            alerts.raise(c, new Alert(KIND + ":" + d.key() + ":" + u.duty() + ":" + u.role(), KIND, u.priority(), d.key(),
+                    u.duty() + ": no " + u.role() + " office" + where,
+                    u.reason() + "." + told + " Fix config/directory.yaml, then replay the gap (GET /api/v1/gaps)."));
+        }
+    }
+}
