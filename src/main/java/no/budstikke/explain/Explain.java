@@ -144,7 +144,9 @@ public final class Explain {
             sb.append("  removed: ").append(n.removedFields().isEmpty() ? "(nothing)" : String.join(", ", n.removedFields())).append('\n');
         }
         for (Unresolved u : d.unresolved()) {
-            sb.append("\n[UNRESOLVED] ").append(u.duty()).append(" → ").append(u.role()).append(": ").append(u.reason()).append('\n');
+            sb.append("\n[UNRESOLVED] ").append(u.duty()).append(" → ").append(u.role()).append(": ").append(u.reason()).append('\n')
+                    .append(u.fallback() == null ? "  nobody is told; ops are alerted" : "  sent to the fallback office " + u.fallback()
+                            + " instead; ops are alerted").append('\n');
         }
         return sb.toString();
     }

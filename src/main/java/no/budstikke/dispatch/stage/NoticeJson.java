@@ -36,6 +36,9 @@ public final class NoticeJson {
         o.put("duty", u.duty());
         o.put("role", u.role().name());
         o.put("reason", u.reason());
+        o.put("priority", u.priority().name());
+        if (u.municipality() != null) o.put("municipality", u.municipality());
+        if (u.fallback() != null) o.put("fallbackOfficeId", u.fallback());
         return o;
     }
 
