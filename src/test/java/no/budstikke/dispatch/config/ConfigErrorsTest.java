@@ -298,4 +298,23 @@ class ConfigErrorsTest {
         config.replace(DIRECTORY, "  - id: barnevern-hamar\n", "  - id: barnevern-oslo\n");
         assertThat(config.problems()).hasSize(3);
     }
+
+    @Test
+    void aFallbackMustBeAnOfficeOfItsRole() {
+        config.replace(DIRECTORY, "  POLICE_DISTRICT: politi-nasjonal\n", "  POLICE_DISTRICT: udi-nasjonal\n  BARNEVERN: barnevern-nasjonal\n");
+        List<String> problems = config.problems();
+        assertProblem(problems, config.at(DIRECTORY, config.lineOf(DIRECTORY, "POLICE_DISTRICT: udi-nasjonal"), "/fallbacks/POLICE_DISTRICT"),
+                "the office 'udi-nasjonal' is a UDI_REGIONAL office", "an office whose role is POLICE_DISTRICT");
+        assertProblem(problems, config.at(DIRECTORY, config.lineOf(DIRECTORY, "BARNEVERN: barnevern-nasjonal"), "/fallbacks/BARNEVERN"),
+                "no office has the id 'barnevern-nasjonal'");
+        // politi-nasjonal is now nobody's fallback, and serves nothing.
+        assertProblem(problems, config.at(DIRECTORY, config.linesOf(DIRECTORY, "serves: {}").get(0), "/offices/" + officeIndex("politi-nasjonal")
+                + "/serves"), "the office serves nothing and is no role's fallback");
+    }
+
+    private int officeIndex(String id) {
+        List<Integer> lines = config.linesOf(DIRECTORY, "  - id: ");
+        int line = config.lineOf(DIRECTORY, "  - id: " + id);
+        return lines.indexOf(line);
+    }
 }
