@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import no.budstikke.alert.Alerts;
+import no.budstikke.alert.UnresolvedRecipients;
 import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.config.HubConfigLoader;
@@ -322,8 +323,11 @@ class DeadlinesIT {
             Fixtures.set(update, "/data/caseContext", JSON.createObjectNode().put("awaitingSettlement", true));
             postEvent(hub, update);
             awaitRun(hub, again, "D3", "BREACHED");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, again)).extracting(Alerts.Stored::detail)
+            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, again))
+                    .filteredOn(a -> a.kind().equals(DeadlineAlerts.BREACHED)).extracting(Alerts.Stored::detail)
                     .singleElement().asString().contains("No notice of O28 was decided"));
+            // The unresolved recipient itself was raised at once, when the event was dispatched.
+            assertThat(alerts(hub, again)).extracting(Alerts.Stored::kind).contains(UnresolvedRecipients.KIND);
             JsonNode metD4 = awaitRun(hub, decided, "D4", "MET");
             assertThat(metD4.path("closedAt").asText()).isEqualTo("2027-01-10T09:00:30Z");
             JsonNode round2 = await().atMost(WAIT).until(() -> running(hub, decided, "D4"), r -> r != null);
