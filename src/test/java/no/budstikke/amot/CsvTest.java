@@ -37,6 +37,38 @@ class CsvTest {
     }
 
     @Test
+    void aFormulaAfterASemicolonATabOrALineBreakIsDefusedWhereTheSpreadsheetWouldStartItsCell() {
+        // A Norwegian-locale spreadsheet splits on ';': "x;=2+5" would be the cells "x" and "=2+5".
+        assertThat(Csv.field("x;=2+5")).isEqualTo("\"x;'=2+5\"");
+        assertThat(Csv.field("x\t+1")).isEqualTo("\"x\t'+1\"");
+        assertThat(Csv.field("x\n@SUM(A1)")).isEqualTo("\"x\n'@SUM(A1)\"");
+        assertThat(Csv.field("x,-1")).isEqualTo("\"x,'-1\"");
+        // past spaces and quotes, which a spreadsheet may skip
+        assertThat(Csv.field("x; =1")).isEqualTo("\"x;' =1\"");
+        assertThat(Csv.field("x;\"=1")).isEqualTo("\"x;'\"\"=1\"");
+        assertThat(Csv.field(" =1")).isEqualTo("' =1");
+        assertThat(Csv.field("\"=1")).isEqualTo("\"'\"\"=1\"");
+        assertThat(Csv.field("\u00a0=1")).isEqualTo("'\u00a0=1");
+        // a semicolon alone is quoted, so a semicolon spreadsheet that honours quotes keeps one cell
+        assertThat(Csv.field("Berg; Jr.")).isEqualTo("\"Berg; Jr.\"");
+        assertThat(Csv.field("a-b;c")).isEqualTo("\"a-b;c\"");
+    }
+
+    @Test
+    void noSpreadsheetSplittingOnCommaSemicolonOrTabSeesACellItWouldRun() {
+        List<String> hostile = List.of("x;=2+5", "=1", "a,=1", "a;+1", "a\t-1", "a\r\n@x", "a;\"=1", "a; =1", "a,\" ;\"@1",
+                "\";=cmd|' /C calc'!A0", "ok", "Berg, \"Jr.\"", "x;\u2003=1", ";;=1", "\t", "\r=1", "=;=,=\t=");
+        String text = new Csv().row(hostile).row(List.of("1", "x;-2", "3")).text();
+        for (char separator : new char[] {',', ';', '\t'}) {
+            for (String cell : SpreadsheetCells.split(text, separator)) {
+                assertThat(SpreadsheetCells.runs(cell)).as("cell %s when split on %s", cell, (int) separator).isFalse();
+            }
+        }
+        // and the comma reader still gets the values, an apostrophe before each defused place
+        assertThat(CsvRecords.read(text).get(0)).hasSize(hostile.size()).contains("x;'=2+5", "'=1", "ok", "Berg, \"Jr.\"");
+    }
+
+    @Test
     void aRecordReadsBackAsItsFields() {
         List<String> fields = List.of("x,y", "q\"q", "plain", "line\r\nbreak");
         String record = new Csv().row(fields).text();
