@@ -1,6 +1,7 @@
 package no.budstikke.camel;
 
 import java.util.Map;
+import java.util.TreeMap;
 import no.budstikke.store.NoticeStore;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -31,7 +32,9 @@ public final class DeliveryHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Map<String, Long> troubled = notices.troubledOffices();
+        // Persons named in events are shown by role only (OfficeLabel), their counts added up.
+        Map<String, Long> troubled = new TreeMap<>();
+        notices.troubledOffices().forEach((office, count) -> troubled.merge(OfficeLabel.of(office), count, Long::sum));
         builder.detail("state", troubled.isEmpty() ? "all offices receiving" : "degraded");
         troubled.forEach((office, count) -> builder.detail("office." + office, count + " notice(s) failed or dead"));
         builder.up();

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,9 @@ import org.apache.camel.CamelContext;
 
 /**
  * Prometheus metrics per channel and office: notices delivered, failed (retry scheduled) and
- * dead, and the backlog with the age of its oldest notice. Office ids only, never addresses.
+ * dead, and the backlog with the age of its oldest notice. Labels are the channel and the
+ * {@link OfficeLabel} only: directory office ids, and persons named in events by role, never by
+ * address or a hash of it, so the number of series is bounded by the directory.
  * The meter registry is found when first needed, since camel-main creates it after the beans.
  */
 public final class DeliveryMeters implements OutboxListener {
@@ -45,7 +47,7 @@ public final class DeliveryMeters implements OutboxListener {
             case RETRY -> "budstikke.notices.failed";
             case DEAD -> "budstikke.notices.dead";
         };
-        Counter.builder(name).tag("channel", channel(d.channel().name())).tag("office", d.officeId()).register(r).increment();
+        Counter.builder(name).tag("channel", channel(d.channel().name())).tag("office", OfficeLabel.of(d.officeId())).register(r).increment();
     }
 
     /** Re-reads the backlog; called on a schedule by the metrics route. */
@@ -53,15 +55,18 @@ public final class DeliveryMeters implements OutboxListener {
         MeterRegistry r = registry();
         if (r == null) return;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Set<String> seen = new HashSet<>();
+        // Several persons share one label: their backlogs add up, the oldest notice is the oldest of all.
+        Map<String, double[]> read = new HashMap<>();
         for (NoticeStore.Backlog b : notices.backlog()) {
-            String key = channel(b.channel()) + "|" + b.officeId();
-            seen.add(key);
-            backlog.put(key, new double[] {b.pending(), Math.max(0, Duration.between(b.oldestCreatedAt(), now).toMillis() / 1000.0)});
-            if (gauged.add(key)) register(r, key, channel(b.channel()), b.officeId());
+            String office = OfficeLabel.of(b.officeId());
+            String key = channel(b.channel()) + "|" + office;
+            double age = Math.max(0, Duration.between(b.oldestCreatedAt(), now).toMillis() / 1000.0);
+            read.merge(key, new double[] {b.pending(), age}, (x, y) -> new double[] {x[0] + y[0], Math.max(x[1], y[1])});
+            if (gauged.add(key)) register(r, key, channel(b.channel()), office);
         }
         // An office with nothing waiting reads zero rather than its last value.
-        backlog.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> backlog.put(k, new double[] {0, 0}));
+        backlog.keySet().stream().filter(k -> !read.containsKey(k)).forEach(k -> backlog.put(k, new double[] {0, 0}));
+        backlog.putAll(read);
     }
 
     private void register(MeterRegistry r, String key, String channel, String office) {
