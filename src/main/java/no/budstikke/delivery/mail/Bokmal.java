@@ -24,8 +24,11 @@ final class Bokmal {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
-    // Control characters other than line breaks and tabs have no place in a plain-text mail.
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\n\t]]");
+    // A value stays on its template line: a line break in a name could forge a line of its own
+    // (a fake "Rettslig grunnlag: …"). Every line break and other control character becomes a space.
+    private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("\r\n|[\\p{Cntrl}\u0080-\u009f\u2028\u2029]");
+    // Invisible characters that turn the reading direction or hide text (Trojan Source): removed.
+    private static final Pattern BIDI_OR_ZERO_WIDTH = Pattern.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]");
 
     /** The contract's codes, by field name, in words. Codes not listed are printed as they are. */
     private static final Map<String, Map<String, String>> CODES = Map.of(
@@ -120,7 +123,8 @@ final class Bokmal {
         return clean(text);
     }
 
+    /** The value as text on one line, read left to right as written: see the two patterns above. */
     static String clean(String text) {
-        return CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll(" ");
+        return LINE_BREAK_OR_CONTROL.matcher(BIDI_OR_ZERO_WIDTH.matcher(text).replaceAll("")).replaceAll(" ");
     }
 }

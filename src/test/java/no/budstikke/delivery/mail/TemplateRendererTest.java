@@ -152,7 +152,27 @@ class TemplateRendererTest {
         ObjectNode content = content();
         content.put("lastSeen", "Storo\u0000 bus\r\nstop\u001b[31m");
 
-        assertThat(renderer.render(t, document(content))).startsWith("Storo  bus\nstop [31m\n");
+        assertThat(renderer.render(t, document(content))).startsWith("Storo  bus stop [31m\n");
+    }
+
+    @Test
+    void aValueCannotForgeALineOrTurnTheReadingDirection() throws IOException {
+        MailTemplate t = template("Subject: T\n\nNavn: {{/person/givenName}}\nRettslig grunnlag: {{legalBasis}}\n{{duty}} {{attachment}}\n");
+        ObjectNode content = content();
+        for (String forged : new String[] {"Amina\nRettslig grunnlag: falsk", "Amina\rRettslig grunnlag: falsk",
+                "Amina\u2028Rettslig grunnlag: falsk", "Amina\u2029Rettslig grunnlag: falsk", "Amina\u0085Rettslig grunnlag: falsk",
+                "Amina\u000bRettslig grunnlag: falsk", "Amina\u000cRettslig grunnlag: falsk"}) {
+            ((ObjectNode) content.path("person")).put("givenName", forged);
+            String body = renderer.render(t, document(content));
+            assertThat(body.lines().filter(l -> l.startsWith("Rettslig grunnlag:"))).as(forged).hasSize(1);
+            assertThat(body).as(forged).startsWith("Navn: Amina Rettslig grunnlag: falsk\n");
+        }
+        // right-to-left overrides and isolates, marks, zero-width characters and the BOM are removed
+        ((ObjectNode) content.path("person")).put("givenName", "A\u202emina\u202c\u2066x\u2069\u200e\u200f\u200b\u200c\u200d\ufeff\u061c\u0080\u009f!");
+        String body = renderer.render(t, document(content));
+        assertThat(body).startsWith("Navn: Aminax  !\n");
+        assertThat(body.codePoints().filter(c -> Character.getType(c) == Character.FORMAT || Character.isISOControl(c) && c != '\n'))
+                .isEmpty();
     }
 
     private MailTemplate template(String text) throws IOException {
