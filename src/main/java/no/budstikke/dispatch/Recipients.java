@@ -145,7 +145,9 @@ public final class Recipients {
         };
         if (field == null) return Optional.empty();
         JsonNode person = caseContext.path(field);
-        Optional<String> email = text(person.path("email")).map(String::trim);
+        // An address the hub would not write to (an IP literal, a source route, a lookalike) is not
+        // mailed: the contact becomes a phone task for staff, or a gap when there is no phone either.
+        Optional<String> email = text(person.path("email")).map(String::trim).filter(MailAddress::acceptable);
         Optional<String> phone = text(person.path("phone")).map(s -> s.replaceAll("\\s+", ""));
         if (email.isEmpty() && phone.isEmpty()) return Optional.empty();
         Channel channel = email.isPresent() ? Channel.MAIL : Channel.TASK;

@@ -178,6 +178,18 @@ class RecipientsTest {
     }
 
     @Test
+    void anAddressTheHubWillNotWriteToIsNotMailedButPhonedByStaffOrAGap() {
+        for (String bad : new String[] {"kari@[10.0.0.1]", "@relay.example:kari@example.org", "kari@exаmple.org"}) {
+            JsonNode e = event("{\"caseContext\": {\"representative\": {\"name\": \"Kari\", \"phone\": \"+47 912 34 567\", \"email\": \"" + bad + "\"}}}");
+            Office o = ((Resolved) resolve(Role.REPRESENTATIVE, e, Where.EVENT_CONTACT)).office();
+            assertThat(o.channel()).as(bad).isEqualTo(Channel.TASK);
+            assertThat(o.address()).as(bad).isEqualTo("+4791234567");
+            JsonNode noPhone = event("{\"caseContext\": {\"representative\": {\"name\": \"Kari\", \"email\": \"" + bad + "\"}}}");
+            assertThat(gap(resolve(Role.REPRESENTATIVE, noPhone, Where.EVENT_CONTACT))).as(bad).doesNotContain("kari");
+        }
+    }
+
+    @Test
     void aContactWithoutEmailOrPhoneIsAGapThatNamesWhatIsMissing() {
         JsonNode e = event("{\"caseContext\": {\"representative\": {\"name\": \"Kari Nordmann\"}}}");
         assertThat(gap(resolve(Role.REPRESENTATIVE, e, Where.EVENT_CONTACT)))
