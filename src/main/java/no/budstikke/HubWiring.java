@@ -72,7 +72,11 @@ import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
+import no.budstikke.dispatch.stage.OtherCentreHolds;
+import no.budstikke.http.HeldEventsHttp;
+import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Database;
 import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.DispatchGaps;
@@ -135,9 +139,10 @@ public final class HubWiring implements CamelConfiguration {
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
         DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);
         DispatchGaps gaps = new DispatchGaps(jdbc, clock);
+        OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
         DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, gaps, caseFiles, clock,
                 List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(dispatcher, notices, gaps),
-                        deadlines));
+                        deadlines), holds);
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
@@ -150,6 +155,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
         r.bind("gapsHttp", new GapsHttp(keys, gaps, dispatch));
+        r.bind("heldEventsHttp", new HeldEventsHttp(keys, holds));
         // Birthdays, months and tertials are counted in one zone.
         String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
         ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));

@@ -55,12 +55,19 @@ public final class IntakeHttp {
     private static HttpAnswer singleAnswer(EventOutcome e) {
         return switch (e.outcome()) {
             case STORED, DUPLICATE -> HttpAnswer.json(202, describe(e));
-            case FORBIDDEN -> Problems.answer(withDetails(Problems.problem(403, "forbidden-source",
-                    "The credential may not send events for this source",
-                    "the event's source is not among the sources configured for this credential"), e));
+            case FORBIDDEN -> Problems.answer(withDetails(forbidden(e), e));
             case REJECTED -> Problems.answer(withDetails(Problems.problem(400, "contract-violation",
                     "The event breaks the contract", e.violations().size() + " violation(s); see 'violations'"), e));
         };
+    }
+
+    private static ObjectNode forbidden(EventOutcome e) {
+        boolean otherCentre = e.violations().stream().anyMatch(v -> v.pointer().endsWith(IntakeService.CENTRE_POINTER));
+        return otherCentre
+                ? Problems.problem(403, "forbidden-centre", "A centre may not send events for another centre",
+                        "data.centre.id names another centre than the event's source; a centre's key speaks only for its own centre")
+                : Problems.problem(403, "forbidden-source", "The credential may not send events for this source",
+                        "the event's source is not among the sources configured for this credential");
     }
 
     /** 202 when every event was accepted, 400 or 403 when none was, 207 when some were. */
@@ -76,8 +83,8 @@ public final class IntakeHttp {
         if (accepted == 0) {
             boolean allForbidden = report.count(Outcome.FORBIDDEN) == report.events().size();
             ObjectNode p = allForbidden
-                    ? Problems.problem(403, "forbidden-source", "The credential may not send events for these sources",
-                            "no event in the batch has a source configured for this credential")
+                    ? Problems.problem(403, "forbidden-source", "The credential may not send these events",
+                            "no event in the batch has a source configured for this credential and names its own centre")
                     : Problems.problem(400, "contract-violation", "No event in the batch was accepted",
                             "see 'results' for each event's violations");
             p.set("results", results);

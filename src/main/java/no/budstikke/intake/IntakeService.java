@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import no.budstikke.auth.CentreSource;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.contract.Violation;
 import no.budstikke.intake.EventOutcome.Outcome;
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * gives (202, done/) is only given after the commit.
  */
 public final class IntakeService {
+
+    public static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
+    public static final String FORBIDDEN_CENTRE = "FORBIDDEN_CENTRE";
+    /** Where a centre names itself in an event. */
+    public static final String CENTRE_POINTER = "/data/centre/id";
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
@@ -67,8 +74,7 @@ public final class IntakeService {
                     };
                     outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
                 } else {
-                    String reason = j.outcome() == Outcome.FORBIDDEN ? "FORBIDDEN_SOURCE" : "CONTRACT_VIOLATION";
-                    long id = quarantine.insert(c, in.channel(), in.origin(), reason, j.violations(), j.raw());
+                    long id = quarantine.insert(c, in.channel(), in.origin(), j.reason(), j.violations(), j.raw());
                     outcomes.add(new EventOutcome(j.index(), j.outcome(), null, j.violations(), id));
                 }
             }
@@ -92,13 +98,20 @@ public final class IntakeService {
         List<Violation> violations = validator.validateEvent(node).stream()
                 .map(v -> new Violation(prefix + v.pointer(), v.message()))
                 .toList();
-        if (!violations.isEmpty()) return new Judged(index, Outcome.REJECTED, violations, raw, null);
+        if (!violations.isEmpty()) return new Judged(index, Outcome.REJECTED, "CONTRACT_VIOLATION", violations, raw, null);
         String source = node.get("source").asText();
         if (!in.mayPublish().test(source)) {
-            return new Judged(index, Outcome.FORBIDDEN,
+            return new Judged(index, Outcome.FORBIDDEN, FORBIDDEN_SOURCE,
                     List.of(new Violation(prefix + "/source", "this credential may not send events for this source")), raw, null);
         }
-        return new Judged(index, null, List.of(), raw, toNewEvent(in, node));
+        // A centre speaks only for itself: the centre it names must be the one its source (and so its key) is bound to.
+        Optional<String> sender = CentreSource.centreOf(source);
+        if (sender.isPresent() && !sender.get().equals(node.path("data").path("centre").path("id").asText())) {
+            return new Judged(index, Outcome.FORBIDDEN, FORBIDDEN_CENTRE, List.of(new Violation(prefix + CENTRE_POINTER,
+                    "a centre may send events only about its own residents: expected the id of the event's source, "
+                            + sender.get())), raw, null);
+        }
+        return new Judged(index, null, null, List.of(), raw, toNewEvent(in, node));
     }
 
     private NewEvent toNewEvent(Inbound in, JsonNode node) {
@@ -126,6 +139,6 @@ public final class IntakeService {
         }
     }
 
-    private record Judged(int index, Outcome outcome, List<Violation> violations, byte[] raw, NewEvent event) {
+    private record Judged(int index, Outcome outcome, String reason, List<Violation> violations, byte[] raw, NewEvent event) {
     }
 }

@@ -23,6 +23,7 @@ public final class TestHub implements AutoCloseable {
     /** Keys in src/test/resources/test-api-keys.json. */
     public static final String OPS_KEY = "test-ops-key";
     public static final String CENTRE_0301_KEY = "test-centre-0301-key";
+    public static final String CENTRE_4601_KEY = "test-centre-4601-key";
     public static final String DUF_KEY = "test-duf-key";
     public static final String ALL_CENTRES_KEY = "test-all-centres-key";
 
