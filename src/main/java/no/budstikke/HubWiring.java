@@ -24,6 +24,7 @@ import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
+import no.budstikke.camel.InboxFilter;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.ConfigException;
@@ -67,6 +68,7 @@ import no.budstikke.http.OpsHttp;
 import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
+import no.budstikke.intake.InboxFolders;
 import no.budstikke.intake.IntakeService;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
@@ -109,7 +111,8 @@ public final class HubWiring implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        HubSettings settings = new HubSettings(key -> context.getPropertiesComponent().resolveProperty(key));
+        HubSettings settings = new HubSettings(key -> context.getPropertiesComponent().resolveProperty(key),
+                () -> context.getPropertiesComponent().loadProperties(k -> k.startsWith("budstikke.")).stringPropertyNames());
         Path configDir = settings.path("budstikke.config.dir", "config");
         Path dataDir = settings.path("budstikke.data.dir", "var");
         Files.createDirectories(dataDir);
@@ -118,7 +121,8 @@ public final class HubWiring implements CamelConfiguration {
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
         ApiKeys keys = ApiKeyFile.load(settings.path("budstikke.api-keys.file", "config/api-keys.json"));
-        ProductionGuard.check(settings, keys);
+        InboxFolders inboxFolders = InboxFolders.from(settings);
+        ProductionGuard.check(settings, keys, inboxFolders);
 
         Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
                 settings.optional("budstikke.db.password").orElse(null), dataDir, settings.integer("budstikke.db.pool-size", 10));
@@ -151,7 +155,11 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("intakeService", intake);
         r.bind("intakeHttp", new IntakeHttp(keys, intake));
         r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
-        r.bind("fileIntake", new FileIntake(intake));
+        r.bind("fileIntake", new FileIntake(intake, inboxFolders));
+        r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
+        // The bound folders exist from the start, so writers find them.
+        Path inbox = settings.path("budstikke.intake.file.dir", dataDir.resolve("inbox").toString());
+        for (String folder : inboxFolders.folders()) Files.createDirectories(inbox.resolve(folder));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
         r.bind("gapsHttp", new GapsHttp(keys, gaps, dispatch));

@@ -52,7 +52,8 @@ public final class ApiKeyFile {
             } else {
                 for (int j = 0; j < src.size(); j++) {
                     String s = src.get(j).asText("");
-                    if (!s.startsWith("urn:no:udi:")) errors.add(at + "/sources/" + j + ": expected a source starting with urn:no:udi: (a trailing * matches a prefix)");
+                    final int index = j;
+                    SourcePatterns.problem(s).ifPresent(why -> errors.add(at + "/sources/" + index + ": " + why));
                     sources.add(s);
                 }
             }

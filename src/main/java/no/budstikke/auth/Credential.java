@@ -9,12 +9,7 @@ import java.util.List;
 public record Credential(String name, List<String> sources, boolean ops) {
 
     public boolean mayPublish(String source) {
-        for (String pattern : sources) {
-            if (pattern.endsWith("*") ? source.startsWith(pattern.substring(0, pattern.length() - 1)) : source.equals(pattern)) {
-                return true;
-            }
-        }
-        return false;
+        return SourcePatterns.matches(sources, source);
     }
 
     @Override

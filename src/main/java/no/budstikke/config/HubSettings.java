@@ -2,7 +2,11 @@ package no.budstikke.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The hub's own settings ({@code budstikke.*}), read through one lookup function so that the
@@ -12,9 +16,25 @@ import java.util.function.Function;
 public final class HubSettings {
 
     private final Function<String, Optional<String>> lookup;
+    private final Supplier<Set<String>> names;
 
     public HubSettings(Function<String, Optional<String>> lookup) {
+        this(lookup, Set::of);
+    }
+
+    /** @param names the names of the settings in the properties files, for settings keyed by a name of ops' choosing */
+    public HubSettings(Function<String, Optional<String>> lookup, Supplier<Set<String>> names) {
         this.lookup = lookup;
+        this.names = names;
+    }
+
+    /** The part after {@code prefix} of every setting named {@code prefix<name>}, sorted. */
+    public SortedSet<String> namesAfter(String prefix) {
+        SortedSet<String> found = new TreeSet<>();
+        for (String n : names.get()) {
+            if (n.startsWith(prefix) && n.length() > prefix.length()) found.add(n.substring(prefix.length()));
+        }
+        return found;
     }
 
     public Optional<String> optional(String key) {

@@ -2,6 +2,7 @@ package no.budstikke.config;
 
 import java.util.List;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.intake.InboxFolders;
 
 /**
  * What the production profile refuses: settings that make the embedded default easy to try and
@@ -12,7 +13,7 @@ public final class ProductionGuard {
     private ProductionGuard() {
     }
 
-    public static void check(HubSettings settings, ApiKeys keys) {
+    public static void check(HubSettings settings, ApiKeys keys, InboxFolders inbox) {
         if (settings.profile() != Profile.PRODUCTION) return;
         if (settings.flag("budstikke.delivery.sandbox", false)) {
             throw refusal("budstikke.delivery.sandbox=true would put every notice in a local folder instead of delivering it; "
@@ -34,6 +35,11 @@ public final class ProductionGuard {
         if (mailbox.isBlank() || mailbox.contains("@budstikke.example")) {
             throw refusal("budstikke.ops.mailbox must name ops' own mailbox, not be blank or the shipped example: alerts of "
                     + "deadlines at risk or breached and of overdue calls would reach nobody");
+        }
+        if (!inbox.rootBound()) {
+            throw refusal(InboxFolders.ROOT + " is not set, so anyone who can write to the inbox could pose as DUF or any centre; "
+                    + "set it to the sources files directly in the inbox may carry, or to '" + InboxFolders.NONE
+                    + "' and give each sender a folder of its own with " + InboxFolders.FOLDERS + "<folder>");
         }
     }
 

@@ -28,14 +28,16 @@ public final class FileIntake {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final IntakeService intake;
+    private final InboxFolders folders;
     private final Clock clock;
 
-    public FileIntake(IntakeService intake) {
-        this(intake, Clock.systemUTC());
+    public FileIntake(IntakeService intake, InboxFolders folders) {
+        this(intake, folders, Clock.systemUTC());
     }
 
-    FileIntake(IntakeService intake, Clock clock) {
+    FileIntake(IntakeService intake, InboxFolders folders, Clock clock) {
         this.intake = intake;
+        this.folders = folders;
         this.clock = clock;
     }
 
@@ -55,11 +57,20 @@ public final class FileIntake {
         }
     }
 
-    /** Stores the file's events and decides its folder; {@code inbox} is the folder it lies in. */
-    public Disposition accept(byte[] content, String fileName, String inbox) {
-        IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySenderSource()));
-        String folder = report.allAccepted() ? DONE : REJECTED;
-        String target = folder + "/" + freeName(Path.of(inbox, folder), fileName);
+    /**
+     * Stores the file's events and decides where it goes.
+     *
+     * @param fileName the file's path relative to the inbox: {@code a.json}, or {@code bergen/a.json} in a bound folder
+     * @param parent   the folder it lies in
+     */
+    public Disposition accept(byte[] content, String fileName, String parent) {
+        Path relative = Path.of(fileName);
+        String folder = relative.getParent() == null ? "" : relative.getParent().toString();
+        String name = relative.getFileName().toString();
+        // The folder's binding decides which sources its files may carry; a file posing as another is quarantined.
+        IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, folders.mayCarry(folder)));
+        String outcome = report.allAccepted() ? DONE : REJECTED;
+        String target = (folder.isEmpty() ? "" : folder + "/") + outcome + "/" + freeName(Path.of(parent, outcome), name);
         return new Disposition(target, report.allAccepted() ? null : errorReport(fileName, report));
     }
 

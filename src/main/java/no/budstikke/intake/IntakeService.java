@@ -102,7 +102,8 @@ public final class IntakeService {
         String source = node.get("source").asText();
         if (!in.mayPublish().test(source)) {
             return new Judged(index, Outcome.FORBIDDEN, FORBIDDEN_SOURCE,
-                    List.of(new Violation(prefix + "/source", "this credential may not send events for this source")), raw, null);
+                    List.of(new Violation(prefix + "/source", "this sender may not send events for this source: it is not among "
+                            + "the sources bound to its credential (api-keys.json) or to its inbox folder")), raw, null);
         }
         // A centre speaks only for itself: the centre it names must be the one its source (and so its key) is bound to.
         Optional<String> sender = CentreSource.centreOf(source);

@@ -52,11 +52,34 @@ class StartupConfigIT {
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
         settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
+        settings.put("budstikke.intake.file.sources", "none");
         try (TestHub hub = TestHub.start(settings)) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
                     Files.readAllBytes(EVENTS.resolve("missing.json")), TestHub.CENTRE_0301_KEY);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         }
+    }
+
+    @Test
+    void productionProfileRefusesAnInboxWithoutABinding() throws IOException {
+        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        settings.put("budstikke.profile", "production");
+        settings.put("budstikke.delivery.sandbox", "false");
+        settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
+
+        String message = startFailure(settings);
+
+        assertThat(message).contains("production").contains("budstikke.intake.file.sources").contains("pose as DUF");
+    }
+
+    @Test
+    void aMistypedInboxBindingStopsTheHubNamingTheSetting() throws IOException {
+        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        settings.put("budstikke.intake.file.folders.bergen", "urn:no:udi:mot:centre:C-4601-02, centre:C-0301-01");
+
+        String message = startFailure(settings);
+
+        assertThat(message).contains("budstikke.intake.file.folders.bergen").contains("'centre:C-0301-01' is no source pattern");
     }
 
     @Test
