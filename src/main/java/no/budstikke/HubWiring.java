@@ -20,6 +20,8 @@ import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.camel.AnswerWriter;
+import no.budstikke.camel.ConnectionLimits;
+import no.budstikke.camel.GuardedVertx;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
@@ -113,6 +115,8 @@ public final class HubWiring implements CamelConfiguration {
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
+        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap.
+        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings)));
         ApiKeys keys = ApiKeyFile.load(settings.path("budstikke.api-keys.file", "config/api-keys.json"));
         ProductionGuard.check(settings, keys);
 
