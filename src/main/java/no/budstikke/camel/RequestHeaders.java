@@ -11,6 +11,7 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * turns query parameters into message headers, so without this step {@code ?Authorization=Bearer ...}
  * in a URL (where proxies and access logs keep it) would count as a credential, or stand in for a
  * missing Content-Type. Anything that is not a platform-http request gets neither header: fail closed.
+ * A header sent more than once is refused ({@link AmbiguousHeaderException}), not read by its first value.
  */
 public final class RequestHeaders implements Processor {
 
@@ -20,7 +21,9 @@ public final class RequestHeaders implements Processor {
     public void process(Exchange exchange) {
         Message m = exchange.getMessage();
         for (String name : FROM_REQUEST_ONLY) {
-            String value = m instanceof HttpMessage http ? http.getRequest().getHeader(name) : null;
+            List<String> values = m instanceof HttpMessage http ? http.getRequest().headers().getAll(name) : List.of();
+            if (values.size() > 1) throw new AmbiguousHeaderException(name);
+            String value = values.isEmpty() ? null : values.get(0);
             if (value == null) {
                 m.removeHeader(name);
             } else {
