@@ -124,7 +124,8 @@ public final class HubWiring implements CamelConfiguration {
         QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
         ContractValidator contract = ContractValidator.fromClasspath();
-        IntakeService intake = new IntakeService(new EventParser(), contract, jdbc, events, quarantine);
+        EventParser parser = new EventParser();
+        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine);
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,
@@ -144,7 +145,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("eventStore", events);
         r.bind("quarantineStore", quarantine);
         r.bind("intakeService", intake);
-        r.bind("intakeHttp", new IntakeHttp(keys, intake));
+        r.bind("intakeHttp", new IntakeHttp(keys, intake, parser));
         r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
         r.bind("fileIntake", new FileIntake(intake));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));

@@ -10,10 +10,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.OptionalLong;
 
 /**
@@ -101,13 +105,33 @@ public final class EventParser {
         return b.length >= 2 && (b[0] == 0 || b[1] == 0);
     }
 
-    /** An event as stored: compact UTF-8 JSON. */
+    /**
+     * An event as stored: compact UTF-8 JSON, its attributes in the contract's order (then extensions by name, then
+     * {@code data}), so the same event sent with its attributes in another order, or in binary mode, is the same content.
+     */
     public byte[] bytes(JsonNode event) {
         try {
-            return mapper.writeValueAsBytes(event);
+            return mapper.writeValueAsBytes(inStoredOrder(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed tree always serialises", e);
         }
+    }
+
+    private static final List<String> ATTRIBUTE_ORDER = List.of("specversion", "id", "source", "type", "time", "datacontenttype");
+
+    private static JsonNode inStoredOrder(JsonNode event) {
+        if (!event.isObject()) return event;
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        for (String name : ATTRIBUTE_ORDER) {
+            if (event.has(name)) ordered.set(name, event.get(name));
+        }
+        Set<String> extensions = new TreeSet<>();
+        event.fieldNames().forEachRemaining(extensions::add);
+        extensions.removeAll(ATTRIBUTE_ORDER);
+        extensions.remove("data");
+        extensions.forEach(name -> ordered.set(name, event.get(name)));
+        if (event.has("data")) ordered.set("data", event.get("data"));
+        return ordered;
     }
 
     public ObjectMapper mapper() {
