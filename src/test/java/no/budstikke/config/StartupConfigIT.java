@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StartupConfigIT {
 
     private static final Path FIXTURES = Path.of("src/test/resources/startup").toAbsolutePath();
-    private static final Path EVENTS = Path.of("src/test/resources/events");
+    private static final Path EVENTS = Path.of("examples/events");
     private static final String MAX_BODY = "budstikke.http.max-body-bytes";
 
     @TempDir
@@ -107,7 +107,7 @@ class StartupConfigIT {
         overridden.put(MAX_BODY, "2000");
         try (TestHub hub = TestHub.start(overridden)) {
             assertThat(post(hub, body).statusCode()).isEqualTo(413);
-            byte[] small = Files.readAllBytes(EVENTS.resolve("valid/no.udi.duf.amot.tertial-due.v1.json"));
+            byte[] small = Files.readAllBytes(Path.of("src/test/resources/events/valid/no.udi.duf.amot.tertial-due.v1.json"));
             assertThat(small.length).isLessThan(2000);
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json", small, TestHub.DUF_KEY);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

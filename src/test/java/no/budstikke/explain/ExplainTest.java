@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExplainTest {
 
-    private static final String MISSING = "src/test/resources/events/missing.json";
+    private static final String MISSING = "examples/events/missing.json";
 
     @TempDir
     Path dir;
@@ -65,7 +65,7 @@ class ExplainTest {
     @Test
     void caseFactsCanBeGivenOnTheCommandLine() throws IOException {
         Path decided = dir.resolve("permit.json");
-        JsonNode event = new ObjectMapper().readTree(Path.of("src/test/resources/events/case-decided-final-rejection.json").toFile());
+        JsonNode event = new ObjectMapper().readTree(Path.of("examples/events/case-decided-final-rejection.json").toFile());
         Files.writeString(decided, event.toString());
         assertThat(explain(decided.toString(), "--json")).isEqualTo(Explain.OK);
         assertThat(out()).doesNotContain("\"O38\"");
