@@ -26,6 +26,7 @@ import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
+import no.budstikke.camel.TooLargeAnswer;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.ProductionGuard;
@@ -67,6 +68,7 @@ import no.budstikke.http.OpsHttp;
 import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
+import no.budstikke.intake.IntakeLimits;
 import no.budstikke.intake.IntakeService;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
@@ -124,7 +126,7 @@ public final class HubWiring implements CamelConfiguration {
         QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
         ContractValidator contract = ContractValidator.fromClasspath();
-        EventParser parser = new EventParser();
+        EventParser parser = new EventParser(IntakeLimits.from(settings));
         IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine);
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
@@ -183,6 +185,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("requestHeaders", new RequestHeaders());
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
+        context.addStartupListener(new TooLargeAnswer(settings.integer("budstikke.http.port", 8080), intake.limits().maxBytes()));
 
         bindDufSource(context, settings);
     }

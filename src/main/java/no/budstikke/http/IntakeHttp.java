@@ -19,7 +19,7 @@ import no.budstikke.intake.IntakeService;
 
 /**
  * {@code POST /api/v1/events}: checks the credential and media type, hands the body to intake
- * and turns the report into the contract's answers (202, 207, 400, 401, 403, 415). The three
+ * and turns the report into the contract's answers (202, 207, 400, 401, 403, 413, 415). The three
  * CloudEvents HTTP content modes are taken: structured and batch by their media types, binary
  * ({@code ce-*} headers with a JSON body) turned into the structured event it stands for.
  */
@@ -84,8 +84,9 @@ public final class IntakeHttp {
 
     private static HttpAnswer answer(IntakeReport report) {
         if (report.isUnreadable()) {
-            ObjectNode p = Problems.problem(400, "unreadable-body", "The body is not a readable event",
-                    report.unreadable().get(0).message());
+            ObjectNode p = report.tooLarge()
+                    ? Problems.problem(413, Problems.TOO_LARGE, "The body is too large", report.unreadable().get(0).message())
+                    : Problems.problem(400, "unreadable-body", "The body is not a readable event", report.unreadable().get(0).message());
             p.set("violations", Problems.violations(report.unreadable()));
             p.put("quarantineId", report.quarantineId());
             return Problems.answer(p);

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class IntakeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+    static final String TOO_LARGE = "TOO_LARGE";
+    static final String UNSTORABLE_WHY = "the event holds a value the hub's database cannot store (a text longer than the "
+            + "hub keeps for that field, or the like); correct the event and send it again";
 
     private final EventParser parser;
     private final ContractValidator validator;
@@ -42,10 +45,9 @@ public final class IntakeService {
     public IntakeReport accept(Inbound in) {
         EventParser.ParsedInput parsed = parser.parse(in.body(), in.form());
         if (parsed.failure().isPresent()) {
-            List<Violation> why = List.of(new Violation("", parsed.failure().get()));
-            long id = quarantine.insert(in.channel(), in.origin(), "UNREADABLE", why, in.body() == null ? new byte[0] : in.body());
-            LOG.warn("intake channel={} unreadable input quarantined id={}", in.channel(), id);
-            return IntakeReport.unreadable(why, id);
+            List<Violation> why = List.of(new Violation(parsed.failurePointer(), parsed.failure().get()));
+            byte[] body = in.body() == null ? new byte[0] : in.body();
+            return unreadable(in.channel(), in.origin(), parsed.tooLarge() ? TOO_LARGE : "UNREADABLE", why, body, body.length);
         }
         List<Judged> judged = new ArrayList<>();
         for (int i = 0; i < parsed.events().size(); i++) {
@@ -64,8 +66,15 @@ public final class IntakeService {
                                     in.channel(), j.event().key());
                             yield Outcome.DUPLICATE;
                         }
+                        case UNSTORABLE -> null;
                     };
-                    outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
+                    if (o != null) {
+                        outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
+                    } else {
+                        List<Violation> why = List.of(new Violation(j.pointer(), UNSTORABLE_WHY));
+                        long id = quarantine.insert(c, in.channel(), in.origin(), "UNSTORABLE", why, j.raw());
+                        outcomes.add(new EventOutcome(j.index(), Outcome.REJECTED, null, why, id));
+                    }
                 } else {
                     String reason = j.outcome() == Outcome.FORBIDDEN ? "FORBIDDEN_SOURCE" : "CONTRACT_VIOLATION";
                     long id = quarantine.insert(c, in.channel(), in.origin(), reason, j.violations(), j.raw());
@@ -76,6 +85,25 @@ public final class IntakeService {
         }));
         log(in, report);
         return report;
+    }
+
+    /**
+     * Refuses an input of {@code size} bytes, too large to be read at all, of which only
+     * {@code head} was read (the file drop reads no further than the limit).
+     */
+    public IntakeReport tooLarge(String channel, String origin, byte[] head, long size) {
+        List<Violation> why = List.of(new Violation("", EventParser.tooLargeBody(size, parser.limits().maxBytes())));
+        return unreadable(channel, origin, TOO_LARGE, why, head, size);
+    }
+
+    public IntakeLimits limits() {
+        return parser.limits();
+    }
+
+    private IntakeReport unreadable(String channel, String origin, String reason, List<Violation> why, byte[] raw, long size) {
+        long id = quarantine.insert(channel, origin, reason, why, raw, size);
+        LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
+        return IntakeReport.unreadable(why, id, reason.equals(TOO_LARGE));
     }
 
     /** Quarantines an input refused before it was read as events (an unsupported media type). */
@@ -92,13 +120,13 @@ public final class IntakeService {
         List<Violation> violations = validator.validateEvent(node).stream()
                 .map(v -> new Violation(prefix + v.pointer(), v.message()))
                 .toList();
-        if (!violations.isEmpty()) return new Judged(index, Outcome.REJECTED, violations, raw, null);
+        if (!violations.isEmpty()) return new Judged(index, prefix, Outcome.REJECTED, violations, raw, null);
         String source = node.get("source").asText();
         if (!in.mayPublish().test(source)) {
-            return new Judged(index, Outcome.FORBIDDEN,
+            return new Judged(index, prefix, Outcome.FORBIDDEN,
                     List.of(new Violation(prefix + "/source", "this credential may not send events for this source")), raw, null);
         }
-        return new Judged(index, null, List.of(), raw, toNewEvent(in, node));
+        return new Judged(index, prefix, null, List.of(), raw, toNewEvent(in, node));
     }
 
     private NewEvent toNewEvent(Inbound in, JsonNode node) {
@@ -126,6 +154,7 @@ public final class IntakeService {
         }
     }
 
-    private record Judged(int index, Outcome outcome, List<Violation> violations, byte[] raw, NewEvent event) {
+    /** {@code pointer}: the event's own, "/3" in a batch, "" for a single event. */
+    private record Judged(int index, String pointer, Outcome outcome, List<Violation> violations, byte[] raw, NewEvent event) {
     }
 }

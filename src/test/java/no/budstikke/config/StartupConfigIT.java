@@ -27,7 +27,7 @@ class StartupConfigIT {
 
     private static final Path FIXTURES = Path.of("src/test/resources/startup").toAbsolutePath();
     private static final Path EVENTS = Path.of("examples/events");
-    private static final String MAX_BODY = "budstikke.http.max-body-bytes";
+    private static final String MAX_BODY = "budstikke.intake.max-bytes";
 
     @TempDir
     Path dir;
