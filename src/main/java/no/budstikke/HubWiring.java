@@ -69,6 +69,7 @@ import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
 import no.budstikke.intake.IntakeLimits;
+import no.budstikke.intake.QuarantineBudget;
 import no.budstikke.intake.IntakeService;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
@@ -127,7 +128,7 @@ public final class HubWiring implements CamelConfiguration {
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
         ContractValidator contract = ContractValidator.fromClasspath();
         EventParser parser = new EventParser(IntakeLimits.from(settings));
-        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine);
+        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, QuarantineBudget.from(settings, clock));
         // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
         Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
         NoticeStore notices = new NoticeStore(jdbc, clock,

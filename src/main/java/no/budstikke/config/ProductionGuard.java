@@ -14,6 +14,12 @@ public final class ProductionGuard {
 
     public static void check(HubSettings settings, ApiKeys keys) {
         if (settings.profile() != Profile.PRODUCTION) return;
+        String dbUrl = settings.string("budstikke.db.url", "");
+        if (dbUrl.isBlank() || dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            throw refusal("budstikke.db.url " + (dbUrl.isBlank() ? "is blank, which means" : "names") + " an embedded H2 database, "
+                    + "which runs inside the hub's own memory and can take the hub down with it; set budstikke.db.url to "
+                    + "PostgreSQL (jdbc:postgresql://host:5432/budstikke)");
+        }
         if (settings.flag("budstikke.delivery.sandbox", false)) {
             throw refusal("budstikke.delivery.sandbox=true would put every notice in a local folder instead of delivering it; "
                     + "set it to false");

@@ -56,7 +56,7 @@ public final class IntakeHttp {
         if (form.isEmpty()) {
             ObjectNode p = Problems.problem(415, "unsupported-media-type", "Unsupported media type",
                     (binary ? "in binary mode the body is the event's data, which must be application/json; " : "") + SUPPORTED_MODES);
-            p.put("quarantineId", intake.refuse("http", c.name(), body, "UNSUPPORTED_MEDIA_TYPE", SUPPORTED_MODES));
+            withQuarantineId(p, intake.refuse("http", c.name(), body, "UNSUPPORTED_MEDIA_TYPE", SUPPORTED_MODES));
             return Problems.answer(p);
         }
         if (binary) return binary(body, contentType, c, cloudEventHeaders);
@@ -73,7 +73,7 @@ public final class IntakeHttp {
         if (attributes.problem().isPresent()) {
             String why = attributes.problem().get();
             ObjectNode p = Problems.problem(400, "binary-mode", "The CloudEvents headers are not usable", why);
-            p.put("quarantineId", intake.refuse("http", c.name(), body, "UNREADABLE", why));
+            withQuarantineId(p, intake.refuse("http", c.name(), body, "UNREADABLE", why));
             return Problems.answer(p);
         }
         EventParser.ParsedInput data = parser.parse(body, InputForm.SINGLE);
@@ -88,7 +88,7 @@ public final class IntakeHttp {
                     ? Problems.problem(413, Problems.TOO_LARGE, "The body is too large", report.unreadable().get(0).message())
                     : Problems.problem(400, "unreadable-body", "The body is not a readable event", report.unreadable().get(0).message());
             p.set("violations", Problems.violations(report.unreadable()));
-            p.put("quarantineId", report.quarantineId());
+            withQuarantineId(p, report.quarantineId());
             return Problems.answer(p);
         }
         return report.batch() ? batchAnswer(report) : singleAnswer(report.events().get(0));
@@ -140,6 +140,11 @@ public final class IntakeHttp {
             n.put("status", EVENT_STATUS_PATH + e.key());
         }
         return withDetails(n, e);
+    }
+
+    /** Null when the sender is over its quarantine cap and nothing was kept. */
+    private static void withQuarantineId(ObjectNode n, Long id) {
+        if (id != null) n.put("quarantineId", id);
     }
 
     private static ObjectNode withDetails(ObjectNode n, EventOutcome e) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,8 @@ public final class EventParser {
     static final int MAX_NESTING_DEPTH = 32;
 
     private final ObjectMapper mapper;
+    /** Reads one value where the parser stands; what follows it is checked by {@link #parse}. */
+    private final ObjectReader trees;
     private final IntakeLimits limits;
 
     public EventParser() {
@@ -55,6 +58,7 @@ public final class EventParser {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
+        this.trees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public IntakeLimits limits() {
@@ -79,7 +83,7 @@ public final class EventParser {
         try (JsonParser p = mapper.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) return ParsedInput.failure("the body holds no JSON value; expected " + expected(form));
-            parsed = first == JsonToken.START_ARRAY ? batch(p, form) : shape(mapper.readTree(p), form);
+            parsed = first == JsonToken.START_ARRAY ? batch(p, form) : shape(trees.readTree(p), form);
             if (parsed.failure().isEmpty() && p.nextToken() != null) {
                 return ParsedInput.failure("the body is not valid JSON" + where(p.currentTokenLocation())
                         + ": there is more after the first value; expected " + expected(form));
@@ -119,7 +123,7 @@ public final class EventParser {
                         + IntakeLimits.MAX_BATCH_EVENTS + "); send it in smaller batches");
             }
             long start = p.currentTokenLocation().getByteOffset();
-            JsonNode event = mapper.readTree(p);
+            JsonNode event = trees.readTree(p);
             long size = p.currentLocation().getByteOffset() - start;
             if (size > limits.maxEventBytes()) {
                 return ParsedInput.tooLarge("event " + events.size() + " of the batch is " + size + " bytes; one event may be at most "

@@ -99,7 +99,7 @@ public final class FileIntake {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("file", fileName);
         if (report.isUnreadable()) {
-            doc.put("quarantineId", report.quarantineId());
+            if (report.quarantineId() != null) doc.put("quarantineId", report.quarantineId());
             doc.set("violations", violations(report.unreadable()));
         } else {
             ArrayNode events = doc.putArray("events");

@@ -2,6 +2,8 @@ package no.budstikke.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +35,16 @@ public final class IntakeService {
     private final Jdbc jdbc;
     private final EventStore events;
     private final QuarantineStore quarantine;
+    private final QuarantineBudget budget;
 
-    public IntakeService(EventParser parser, ContractValidator validator, Jdbc jdbc, EventStore events, QuarantineStore quarantine) {
+    public IntakeService(EventParser parser, ContractValidator validator, Jdbc jdbc, EventStore events, QuarantineStore quarantine,
+                         QuarantineBudget budget) {
         this.parser = parser;
         this.validator = validator;
         this.jdbc = jdbc;
         this.events = events;
         this.quarantine = quarantine;
+        this.budget = budget;
     }
 
     public IntakeReport accept(Inbound in) {
@@ -72,12 +77,12 @@ public final class IntakeService {
                         outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
                     } else {
                         List<Violation> why = List.of(new Violation(j.pointer(), UNSTORABLE_WHY));
-                        long id = quarantine.insert(c, in.channel(), in.origin(), "UNSTORABLE", why, j.raw());
+                        Long id = keep(c, in.channel(), in.origin(), "UNSTORABLE", why, j.raw(), j.raw().length);
                         outcomes.add(new EventOutcome(j.index(), Outcome.REJECTED, null, why, id));
                     }
                 } else {
                     String reason = j.outcome() == Outcome.FORBIDDEN ? "FORBIDDEN_SOURCE" : "CONTRACT_VIOLATION";
-                    long id = quarantine.insert(c, in.channel(), in.origin(), reason, j.violations(), j.raw());
+                    Long id = keep(c, in.channel(), in.origin(), reason, j.violations(), j.raw(), j.raw().length);
                     outcomes.add(new EventOutcome(j.index(), j.outcome(), null, j.violations(), id));
                 }
             }
@@ -101,16 +106,41 @@ public final class IntakeService {
     }
 
     private IntakeReport unreadable(String channel, String origin, String reason, List<Violation> why, byte[] raw, long size) {
-        long id = quarantine.insert(channel, origin, reason, why, raw, size);
-        LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
+        Long id = jdbc.inTransaction(c -> keep(c, channel, origin, reason, why, raw, size));
+        if (id != null) LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
         return IntakeReport.unreadable(why, id, reason.equals(TOO_LARGE));
     }
 
-    /** Quarantines an input refused before it was read as events (an unsupported media type). */
-    public long refuse(String channel, String origin, byte[] body, String reason, String why) {
-        long id = quarantine.insert(channel, origin, reason, List.of(new Violation("", why)), body == null ? new byte[0] : body);
-        LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
+    /**
+     * Quarantines an input refused before it was read as events (an unsupported media type).
+     * Null when the sender is over its quarantine cap.
+     */
+    public Long refuse(String channel, String origin, byte[] body, String reason, String why) {
+        byte[] raw = body == null ? new byte[0] : body;
+        Long id = jdbc.inTransaction(c -> keep(c, channel, origin, reason, List.of(new Violation("", why)), raw, raw.length));
+        if (id != null) LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
         return id;
+    }
+
+    /**
+     * Quarantines a rejected input unless its sender is over the cap for this minute; then the
+     * first one over writes a summary row and one log line, and the rest are answered but not
+     * kept. The quarantine id, or null when nothing was kept of this input.
+     */
+    private Long keep(Connection c, String channel, String origin, String reason, List<Violation> why, byte[] raw, long size)
+            throws SQLException {
+        return switch (budget.take(QuarantineBudget.sender(channel, origin))) {
+            case KEEP -> quarantine.insert(c, channel, origin, reason, why, raw, size);
+            case SUMMARY -> {
+                String capped = "more than " + budget.perMinute() + " rejected inputs from this sender this minute ("
+                        + QuarantineBudget.SETTING + "); the rest of this minute's are answered but not kept";
+                long id = quarantine.insert(c, channel, origin, "QUARANTINE_CAP", List.of(new Violation("", capped)), new byte[0], 0);
+                LOG.warn("intake channel={} sender over the quarantine cap of {} a minute: summary quarantined id={}, "
+                        + "further rejected inputs this minute are not kept or logged", channel, budget.perMinute(), id);
+                yield null;
+            }
+            case DROP -> null;
+        };
     }
 
     /** Validation and permission for one event; {@code outcome == null} means it may be stored. */
@@ -145,7 +175,7 @@ public final class IntakeService {
         LOG.info("intake channel={} events={} stored={} duplicate={} rejected={} forbidden={}", in.channel(), r.events().size(),
                 r.count(Outcome.STORED), r.count(Outcome.DUPLICATE), r.count(Outcome.REJECTED), r.count(Outcome.FORBIDDEN));
         for (EventOutcome e : r.events()) {
-            if (!e.outcome().accepted()) {
+            if (!e.outcome().accepted() && e.quarantineId() != null) {
                 // No pointers: an unknown property's pointer carries the sender's own field name, which
                 // may be personal data. Ops read the pointers from the quarantine entry.
                 LOG.warn("intake channel={} event #{} {} quarantined id={} violations={}", in.channel(), e.index(), e.outcome(),

@@ -36,7 +36,7 @@ class StartupConfigIT {
     void productionProfileRefusesToStartWhileAnApiKeyUsesTheLocalDevKey() throws IOException {
         Path keys = FIXTURES.resolve("keys-with-dev-key.json");
         assertThat(Files.readString(keys)).contains(ApiKeys.sha256Hex(ApiKeys.LOCAL_DEV_KEY));
-        Map<String, String> settings = settings(keys);
+        Map<String, String> settings = onPostgres(settings(keys));
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
 
@@ -48,7 +48,7 @@ class StartupConfigIT {
 
     @Test
     void productionProfileStartsWithOnlyNonDevKeys() throws IOException {
-        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        Map<String, String> settings = onPostgres(settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath()));
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
         settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
@@ -127,6 +127,12 @@ class StartupConfigIT {
         }
     }
 
+    /** The production profile refuses the embedded H2 database. */
+    private Map<String, String> onPostgres(Map<String, String> settings) {
+        settings.put("budstikke.db.url", TestDatabases.freshUrl(Kind.POSTGRES, dir));
+        return settings;
+    }
+
     /** Test hub settings, with the given api-keys file (null: the usual test keys). */
     private Map<String, String> settings(Path apiKeys) {
         Map<String, String> s = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir));
@@ -163,10 +169,12 @@ class StartupConfigIT {
         "budstikke.mail.starttls-required, false, clear text",
         "budstikke.sftp.strict-host-key-checking, no, known-hosts-file",
         "budstikke.ops.mailbox, Budstikke drift <drift@budstikke.example>, reach nobody",
-        "budstikke.ops.mailbox, '', reach nobody"
+        "budstikke.ops.mailbox, '', reach nobody",
+        "budstikke.db.url, '', PostgreSQL",
+        "budstikke.db.url, jdbc:h2:mem:budstikke, PostgreSQL"
     })
     void productionProfileRefusesSettingsThatAreOnlySafeLocally(String key, String value, String reason) throws IOException {
-        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir));
+        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.POSTGRES, dir));
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
         settings.put("budstikke.api-keys.file", Path.of("src/test/resources/test-api-keys.json").toAbsolutePath().toString());
