@@ -26,7 +26,6 @@ import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
-import no.budstikke.camel.TooLargeAnswer;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.ProductionGuard;
@@ -186,7 +185,6 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("requestHeaders", new RequestHeaders());
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
-        context.addStartupListener(new TooLargeAnswer(settings.integer("budstikke.http.port", 8080), intake.limits().maxBytes()));
 
         bindDufSource(context, settings);
     }

@@ -336,8 +336,7 @@ class HttpIntakeIT {
 
             HttpResponse<String> r = hub.post(EVENTS, SINGLE, oversized, TestHub.CENTRE_0301_KEY);
 
-            JsonNode p = assertProblem(r, 413, "too-large");
-            assertThat(p.path("detail").asText()).contains("budstikke.intake.max-bytes");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
             assertThat(r.headers().firstValue("Authorization")).isEmpty();
             assertThat(events.count()).isEqualTo(before);
             assertHubStillAccepts();
@@ -357,7 +356,7 @@ class HttpIntakeIT {
 
             HttpResponse<String> r = hub.send(request);
 
-            assertProblem(r, 413, "too-large");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
             assertThat(events.count()).isEqualTo(before);
             assertHubStillAccepts();
         }

@@ -112,14 +112,14 @@ class IntakeLimitsIT {
         // --- HTTP -------------------------------------------------------------------------------
 
         @Test
-        void aBodyOverTheLimitIsAnsweredWithA413ProblemBeforeItIsRead() {
+        void aBodyOverTheLimitIsAnswered413BeforeItIsRead() {
             byte[] body = padded(fresh("missing"), MAX_BYTES + 1);
             long before = events.count();
 
             HttpResponse<String> r = hub.post(EVENTS, SINGLE, body, TestHub.CENTRE_0301_KEY);
 
-            JsonNode p = assertProblem(r, 413, "too-large");
-            assertThat(p.path("detail").asText()).contains(Integer.toString(MAX_BYTES)).contains("budstikke.intake.max-bytes");
+            // The HTTP server refuses it while it arrives (camel.server.maxBodySize), with its own plain answer.
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
             assertThat(events.count()).isEqualTo(before);
         }
 
