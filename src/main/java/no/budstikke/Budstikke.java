@@ -1,8 +1,13 @@
 package no.budstikke;
 
+import java.nio.file.Path;
 import no.budstikke.auth.NewApiKey;
+import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.ConfigErrors;
+import no.budstikke.config.ConfigException;
 import no.budstikke.explain.Explain;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Starts the hub, or runs one of its tools.
@@ -26,14 +31,42 @@ public final class Budstikke {
         if (args.length > 0 && args[0].equals("explain")) {
             System.exit(Explain.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
         }
-        System.exit(newMain().run(args));
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the hub. The whole config folder is checked first, before camel-main exists: a mistake
+     * is printed as a clean list and ends the process with {@link ConfigErrors#EX_CONFIG}, with no
+     * stack trace and no shutdown of a Camel that never ran.
+     */
+    static int run(String[] args) throws Exception {
+        try {
+            PropertiesComponent properties = CamelSettings.standalone(propertiesFile());
+            ConfigFolder.load(CamelSettings.settings(properties), CamelSettings.given(properties));
+        } catch (ConfigException e) {
+            ConfigErrors.print("budstikke", e, System.err);
+            return ConfigErrors.EX_CONFIG;
+        }
+        try {
+            return newMain().run(args);
+        } catch (Exception e) {
+            // What only the start can find (a setting read while wiring): the same clean list.
+            ConfigException config = ConfigErrors.find(e);
+            if (config == null) throw e;
+            ConfigErrors.print("budstikke", config, System.err);
+            return ConfigErrors.EX_CONFIG;
+        }
     }
 
     /** The hub as camel-main runs it; tests start the same. */
     public static Main newMain() {
         Main main = new Main(HubWiring.class);
-        main.setPropertyPlaceholderLocations("file:" + configDir() + "/application.properties");
+        main.setPropertyPlaceholderLocations("file:" + propertiesFile());
         return main;
+    }
+
+    static Path propertiesFile() {
+        return Path.of(configDir(), "application.properties");
     }
 
     public static String configDir() {
