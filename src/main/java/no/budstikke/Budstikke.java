@@ -16,6 +16,7 @@ import org.apache.camel.spi.PropertiesComponent;
  *   java -jar budstikke.jar                 run the hub (config from ./config, or -Dbudstikke.config.dir)
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
  *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
+ *   java -jar budstikke.jar check [--config DIR]   validate a config folder as a start would
  * </pre>
  */
 public final class Budstikke {
@@ -31,7 +32,35 @@ public final class Budstikke {
         if (args.length > 0 && args[0].equals("explain")) {
             System.exit(Explain.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("check")) {
+            System.exit(check(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
         System.exit(run(args));
+    }
+
+    /**
+     * {@code check [--config DIR]}: validates a config folder the way a start does, with the same
+     * loaders and the same list of problems, and starts nothing. 0 when fine, 78 on config errors.
+     */
+    public static int check(java.util.List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        String dir = configDir();
+        if (args.size() == 2 && args.get(0).equals("--config")) {
+            dir = args.get(1);
+        } else if (!args.isEmpty()) {
+            err.println("usage: check [--config DIR]");
+            return 2;
+        }
+        try {
+            PropertiesComponent properties = CamelSettings.standalone(Path.of(dir, "application.properties"));
+            // the folder checked is the folder its own settings point at
+            properties.addOverrideProperty("budstikke.config.dir", dir);
+            ConfigFolder.load(CamelSettings.settings(properties), CamelSettings.given(properties));
+        } catch (ConfigException e) {
+            ConfigErrors.print("check", e, err);
+            return ConfigErrors.EX_CONFIG;
+        }
+        out.println("check: " + dir + " is valid");
+        return 0;
     }
 
     /**

@@ -36,7 +36,7 @@ public final class CamelSettings {
 
     /** The properties of a hub that would start with this application.properties, without starting anything. */
     public static PropertiesComponent standalone(Path propertiesFile) {
-        PropertiesComponent properties = new DefaultCamelContext(false).getPropertiesComponent();
+        PropertiesComponent properties = new DefaultCamelContext().getPropertiesComponent();
         properties.setLocation(FILE_PREFIX + propertiesFile);
         return properties;
     }

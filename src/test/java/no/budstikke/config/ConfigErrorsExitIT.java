@@ -80,6 +80,37 @@ class ConfigErrorsExitIT {
     }
 
     @Test
+    void checkFindsWhatTheStartFindsWithTheSameTextAndAcceptsTheShippedFolder() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(no.budstikke.Budstikke.check(List.of("--config", config.toString()), new java.io.PrintStream(out, true, UTF_8),
+                new java.io.PrintStream(err, true, UTF_8))).as(err.toString(UTF_8)).isZero();
+        assertThat(out.toString(UTF_8)).contains("is valid");
+
+        Path properties = config.resolve("application.properties");
+        Files.writeString(properties, Files.readString(properties) + "budstikke.mail.hots = smtp.example\n");
+        Path template = config.resolve("templates/arrival-notice.txt");
+        Files.writeString(template, Files.readString(template) + "{{#each /nope}}\n");
+
+        err.reset();
+        int exit = no.budstikke.Budstikke.check(List.of("--config", config.toString()), new java.io.PrintStream(out, true, UTF_8),
+                new java.io.PrintStream(err, true, UTF_8));
+        Run start = start();
+
+        assertThat(exit).isEqualTo(ConfigErrors.EX_CONFIG);
+        assertClean(start);
+        String checked = err.toString(UTF_8);
+        assertThat(checked).contains("budstikke.mail.hots").contains("arrival-notice");
+        assertThat(problemLines(checked)).isEqualTo(problemLines(start.err()));
+    }
+
+    /** The listed problems, without the first line that names the command. */
+    private static List<String> problemLines(String printed) {
+        List<String> lines = printed.lines().toList();
+        return lines.subList(1, lines.size());
+    }
+
+    @Test
     void problemsInSeveralFilesAreListedTogether() throws Exception {
         Path rules = config.resolve("routing-rules.yaml");
         Files.writeString(rules, Files.readString(rules).replace("    priority: URGENT\n", "    priority: URGNT\n"));
