@@ -51,10 +51,7 @@ public final class Budstikke {
             return 2;
         }
         try {
-            PropertiesComponent properties = CamelSettings.standalone(Path.of(dir, "application.properties"));
-            // the folder checked is the folder its own settings point at
-            properties.addOverrideProperty("budstikke.config.dir", dir);
-            ConfigFolder.load(CamelSettings.settings(properties), CamelSettings.given(properties));
+            ConfigFolder.check(Path.of(dir));
         } catch (ConfigException e) {
             ConfigErrors.print("check", e, err);
             return ConfigErrors.EX_CONFIG;

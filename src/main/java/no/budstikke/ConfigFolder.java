@@ -13,6 +13,7 @@ import no.budstikke.alert.Alerts;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
@@ -73,6 +74,21 @@ public final class ConfigFolder {
         }
         if (!failures.isEmpty()) throw new ConfigException(String.join("\n", failures));
         return new Loaded(keys, dispatch, deadlines, mailboxes, templates);
+    }
+
+    /**
+     * Checks a config folder on its own, as {@code check} and {@code explain} do: its
+     * application.properties resolved as a start resolves it (system properties and the
+     * environment over it), with budstikke.config.dir pointing at the folder.
+     */
+    public static Loaded check(Path dir) {
+        Path file = dir.resolve("application.properties");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": not found; expected the hub's settings file in the config folder");
+        }
+        org.apache.camel.spi.PropertiesComponent properties = CamelSettings.standalone(file);
+        properties.addOverrideProperty("budstikke.config.dir", dir.toString());
+        return load(CamelSettings.settings(properties), CamelSettings.given(properties));
     }
 
     /** Every notice kind the hub can produce, each of which needs its mail template. */
