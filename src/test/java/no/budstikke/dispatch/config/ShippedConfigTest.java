@@ -194,11 +194,11 @@ class ShippedConfigTest {
     void appointmentDutyIsRaisedWhenTheAppointmentIsNear() {
         Rule o24 = rule("O24");
         assertThat(o24.priority()).isEqualTo(Priority.NORMAL);
-        // An appointment in the event, or one the hub knows of from DUF.
+        // An appointment ahead of the event's time, in the event or known to the hub from DUF.
         List<Condition> any = ((Condition.Any) o24.when()).conditions();
         Condition.Test inEvent = (Condition.Test) any.get(0);
-        assertThat(inEvent.subject()).isEqualTo("/data/caseContext/appointments/*/kind");
-        assertThat(inEvent.op()).isEqualTo(Op.IN);
+        assertThat(inEvent.subject()).isEqualTo("/data/caseContext/appointments/*/at");
+        assertThat(inEvent.op()).isEqualTo(Op.AHEAD);
         Condition.Test known = (Condition.Test) any.get(1);
         assertThat(known.subject()).isEqualTo("case:upcomingAppointment");
         assertThat(known.op()).isEqualTo(Op.EQUALS);
