@@ -1,6 +1,10 @@
 package no.budstikke.camel;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.budstikke.intake.BinaryMode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -12,10 +16,13 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * in a URL (where proxies and access logs keep it) would count as a credential, or stand in for a
  * missing Content-Type. Anything that is not a platform-http request gets neither header: fail closed.
  * A header sent more than once is refused ({@link AmbiguousHeaderException}), not read by its first value.
+ * The CloudEvents binary-mode attributes ({@code ce-*}) likewise come from the request's headers only.
  */
 public final class RequestHeaders implements Processor {
 
     static final List<String> FROM_REQUEST_ONLY = List.of("Authorization", Exchange.CONTENT_TYPE);
+    /** The request's CloudEvents binary-mode headers ({@code ce-*}), by lower-case name, each with all its values. */
+    public static final String CLOUDEVENT_HEADERS = "budstikkeCloudEventHeaders";
 
     @Override
     public void process(Exchange exchange) {
@@ -30,5 +37,13 @@ public final class RequestHeaders implements Processor {
                 m.setHeader(name, value);
             }
         }
+        Map<String, List<String>> ce = new LinkedHashMap<>();
+        if (m instanceof HttpMessage http) {
+            for (String name : http.getRequest().headers().names()) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.startsWith(BinaryMode.HEADER_PREFIX)) ce.put(lower, http.getRequest().headers().getAll(name));
+            }
+        }
+        exchange.setProperty(CLOUDEVENT_HEADERS, ce);
     }
 }

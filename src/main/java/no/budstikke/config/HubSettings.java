@@ -11,6 +11,8 @@ import java.util.function.Function;
  */
 public final class HubSettings {
 
+    public static final String SANDBOX = "budstikke.delivery.sandbox";
+
     private final Function<String, Optional<String>> lookup;
 
     public HubSettings(Function<String, Optional<String>> lookup) {
@@ -57,6 +59,14 @@ public final class HubSettings {
 
     public Profile profile() {
         return Profile.parse(string("budstikke.profile", "embedded"));
+    }
+
+    /**
+     * Whether notices go to the local sandbox instead of being delivered: on unless the production
+     * profile is chosen, so that only an explicit choice sends real mail.
+     */
+    public boolean sandbox() {
+        return flag(SANDBOX, profile() != Profile.PRODUCTION);
     }
 
     private static int parseInt(String key, String value) {

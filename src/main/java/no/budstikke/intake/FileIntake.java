@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,9 +57,19 @@ public final class FileIntake {
         }
     }
 
-    /** Stores the file's events and decides its folder; {@code inbox} is the folder it lies in. */
-    public Disposition accept(byte[] content, String fileName, String inbox) {
-        IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySenderSource()));
+    /**
+     * Stores the file's events and decides its folder; {@code inbox} is the folder it lies in. A
+     * file over the size limit is not read beyond it: it is quarantined as too large and rejected.
+     */
+    public Disposition accept(String path, String fileName, String inbox) throws IOException {
+        long limit = intake.limits().maxBytes();
+        byte[] content;
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        }
+        IntakeReport report = content.length > limit
+                ? intake.tooLarge("file", fileName, content, Math.max(content.length, Files.size(Path.of(path))))
+                : intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySenderSource()));
         String folder = report.allAccepted() ? DONE : REJECTED;
         String target = folder + "/" + freeName(Path.of(inbox, folder), fileName);
         return new Disposition(target, report.allAccepted() ? null : errorReport(fileName, report));
@@ -87,7 +99,7 @@ public final class FileIntake {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("file", fileName);
         if (report.isUnreadable()) {
-            doc.put("quarantineId", report.quarantineId());
+            if (report.quarantineId() != null) doc.put("quarantineId", report.quarantineId());
             doc.set("violations", violations(report.unreadable()));
         } else {
             ArrayNode events = doc.putArray("events");
