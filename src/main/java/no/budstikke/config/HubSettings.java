@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  */
 public final class HubSettings {
 
+    public static final String SANDBOX = "budstikke.delivery.sandbox";
+
     private final Function<String, Optional<String>> lookup;
     private final Supplier<Set<String>> names;
 
@@ -77,6 +79,14 @@ public final class HubSettings {
 
     public Profile profile() {
         return Profile.parse(string("budstikke.profile", "embedded"));
+    }
+
+    /**
+     * Whether notices go to the local sandbox instead of being delivered: on unless the production
+     * profile is chosen, so that only an explicit choice sends real mail.
+     */
+    public boolean sandbox() {
+        return flag(SANDBOX, profile() != Profile.PRODUCTION);
     }
 
     private static int parseInt(String key, String value) {

@@ -307,7 +307,7 @@ class FileDropIT {
 
         /** An example event with a fresh id, so that every scenario stores its own events. */
         private static ObjectNode event(String example) throws IOException {
-            ObjectNode e = (ObjectNode) JSON.readTree(Path.of("src/test/resources/events", example).toFile());
+            ObjectNode e = (ObjectNode) JSON.readTree(Path.of("examples/events", example).toFile());
             e.put("id", "file-drop-" + UUID.randomUUID());
             return e;
         }
