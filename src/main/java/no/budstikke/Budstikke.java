@@ -1,8 +1,13 @@
 package no.budstikke;
 
+import java.nio.file.Path;
 import no.budstikke.auth.NewApiKey;
+import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.ConfigErrors;
+import no.budstikke.config.ConfigException;
 import no.budstikke.explain.Explain;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Starts the hub, or runs one of its tools.
@@ -11,6 +16,7 @@ import org.apache.camel.main.Main;
  *   java -jar budstikke.jar                 run the hub (config from ./config, or -Dbudstikke.config.dir)
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
  *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
+ *   java -jar budstikke.jar check [--config DIR]   validate a config folder as a start would
  * </pre>
  */
 public final class Budstikke {
@@ -26,14 +32,67 @@ public final class Budstikke {
         if (args.length > 0 && args[0].equals("explain")) {
             System.exit(Explain.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
         }
-        System.exit(newMain().run(args));
+        if (args.length > 0 && args[0].equals("check")) {
+            System.exit(check(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        System.exit(run(args));
+    }
+
+    /**
+     * {@code check [--config DIR]}: validates a config folder the way a start does, with the same
+     * loaders and the same list of problems, and starts nothing. 0 when fine, 78 on config errors.
+     */
+    public static int check(java.util.List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        String dir = configDir();
+        if (args.size() == 2 && args.get(0).equals("--config")) {
+            dir = args.get(1);
+        } else if (!args.isEmpty()) {
+            err.println("usage: check [--config DIR]");
+            return 2;
+        }
+        try {
+            ConfigFolder.check(Path.of(dir));
+        } catch (ConfigException e) {
+            ConfigErrors.print("check", e, err);
+            return ConfigErrors.EX_CONFIG;
+        }
+        out.println("check: " + dir + " is valid");
+        return 0;
+    }
+
+    /**
+     * Runs the hub. The whole config folder is checked first, before camel-main exists: a mistake
+     * is printed as a clean list and ends the process with {@link ConfigErrors#EX_CONFIG}, with no
+     * stack trace and no shutdown of a Camel that never ran.
+     */
+    static int run(String[] args) throws Exception {
+        try {
+            PropertiesComponent properties = CamelSettings.standalone(propertiesFile());
+            ConfigFolder.load(CamelSettings.settings(properties), CamelSettings.given(properties));
+        } catch (ConfigException e) {
+            ConfigErrors.print("budstikke", e, System.err);
+            return ConfigErrors.EX_CONFIG;
+        }
+        try {
+            return newMain().run(args);
+        } catch (Exception e) {
+            // What only the start can find (a setting read while wiring): the same clean list.
+            ConfigException config = ConfigErrors.find(e);
+            if (config == null) throw e;
+            ConfigErrors.print("budstikke", config, System.err);
+            return ConfigErrors.EX_CONFIG;
+        }
     }
 
     /** The hub as camel-main runs it; tests start the same. */
     public static Main newMain() {
         Main main = new Main(HubWiring.class);
-        main.setPropertyPlaceholderLocations("file:" + configDir() + "/application.properties");
+        main.setPropertyPlaceholderLocations("file:" + propertiesFile());
         return main;
+    }
+
+    static Path propertiesFile() {
+        return Path.of(configDir(), "application.properties");
     }
 
     public static String configDir() {

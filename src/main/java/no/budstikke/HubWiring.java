@@ -7,28 +7,27 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import no.budstikke.alert.Alerts;
 import no.budstikke.alert.UnresolvedRecipients;
 import no.budstikke.amot.TertialReport;
-import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.camel.AnswerWriter;
+import no.budstikke.camel.CamelSettings;
+import no.budstikke.camel.ConnectionLimits;
+import no.budstikke.camel.GuardedVertx;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
+import no.budstikke.camel.InboxFilter;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
-import no.budstikke.config.ProductionGuard;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.deadline.DeadlineClock;
 import no.budstikke.deadline.DeadlineRules;
@@ -36,7 +35,6 @@ import no.budstikke.deadline.DeadlineTracker;
 import no.budstikke.deadline.DeadlineTransitions;
 import no.budstikke.deadline.DeadlineWatch;
 import no.budstikke.deadline.Deadlines;
-import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.deadline.NorwegianCalendar;
 import no.budstikke.delivery.ChannelRouter;
 import no.budstikke.delivery.DeliveryFailures;
@@ -49,12 +47,10 @@ import no.budstikke.delivery.http.HttpFailures;
 import no.budstikke.delivery.http.OfficeSecrets;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailFailures;
-import no.budstikke.delivery.mail.MailTemplates;
 import no.budstikke.delivery.sftp.SftpFailures;
 import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.Tasks;
@@ -67,12 +63,19 @@ import no.budstikke.http.OpsHttp;
 import no.budstikke.intake.DufQueueIntake;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
+import no.budstikke.intake.InboxFolders;
+import no.budstikke.intake.IntakeLimits;
+import no.budstikke.intake.QuarantineBudget;
 import no.budstikke.intake.IntakeService;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
+import no.budstikke.dispatch.stage.OtherCentreHolds;
+import no.budstikke.http.HeldEventsHttp;
+import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Database;
 import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.DispatchGaps;
@@ -105,16 +108,20 @@ public final class HubWiring implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        HubSettings settings = new HubSettings(key -> context.getPropertiesComponent().resolveProperty(key));
-        Path configDir = settings.path("budstikke.config.dir", "config");
+        HubSettings settings = CamelSettings.settings(context.getPropertiesComponent());
+        // Every file of the config folder and every setting is checked before anything is opened:
+        // a bad change stops the hub with all its reasons at once.
+        ConfigFolder.Loaded config = ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent()));
         Path dataDir = settings.path("budstikke.data.dir", "var");
         Files.createDirectories(dataDir);
         // Tests bind their own clock under this name to move time through deadlines and schedules.
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
-        ApiKeys keys = ApiKeyFile.load(settings.path("budstikke.api-keys.file", "config/api-keys.json"));
-        ProductionGuard.check(settings, keys);
+        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap.
+        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings)));
+        ApiKeys keys = config.keys();
+        InboxFolders inboxFolders = config.inboxFolders();
 
         Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
                 settings.optional("budstikke.db.password").orElse(null), dataDir, settings.integer("budstikke.db.pool-size", 10));
@@ -124,46 +131,44 @@ public final class HubWiring implements CamelConfiguration {
         QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
                 (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
         ContractValidator contract = ContractValidator.fromClasspath();
-        IntakeService intake = new IntakeService(new EventParser(), contract, jdbc, events, quarantine);
-        // The directory, rules and policies are checked before anything starts: a bad change stops the hub with its reasons.
-        Dispatcher dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
+        EventParser parser = new EventParser(IntakeLimits.from(settings));
+        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, QuarantineBudget.from(settings, clock));
+        Dispatcher dispatcher = new Dispatcher(config.dispatch());
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
                 Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes",
                         (int) NoticeStore.DEFAULT_TASK_DUE.toMinutes())));
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
-        DeadlineTracker deadlines = bindDeadlines(context, settings, configDir, dispatcher, jdbc, alerts, clock, keys);
+        DeadlineTracker deadlines = bindDeadlines(context, config, dispatcher, jdbc, alerts, clock, keys);
         DispatchGaps gaps = new DispatchGaps(jdbc, clock);
+        OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
         DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, gaps, caseFiles, clock,
                 List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(dispatcher, notices, gaps),
-                        deadlines));
+                        deadlines), holds);
 
         Registry r = context.getRegistry();
         r.bind("dataSource", db.dataSource());
         r.bind("eventStore", events);
         r.bind("quarantineStore", quarantine);
         r.bind("intakeService", intake);
-        r.bind("intakeHttp", new IntakeHttp(keys, intake));
+        r.bind("intakeHttp", new IntakeHttp(keys, intake, parser));
         r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
-        r.bind("fileIntake", new FileIntake(intake));
+        r.bind("fileIntake", new FileIntake(intake, inboxFolders));
+        r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
+        // The bound folders exist from the start, so writers find them.
+        Path inbox = settings.path("budstikke.intake.file.dir", dataDir.resolve("inbox").toString());
+        for (String folder : inboxFolders.folders()) Files.createDirectories(inbox.resolve(folder));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
         r.bind("gapsHttp", new GapsHttp(keys, gaps, dispatch));
+        r.bind("heldEventsHttp", new HeldEventsHttp(keys, holds));
         // Birthdays, months and tertials are counted in one zone.
         String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
         ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
         r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone,
                 settings.integer("budstikke.schedule.tertial.day-offset", 0)));
-        // Every notice kind the rules can produce needs its mail template: checked now, not at 3 a.m.
-        Set<String> kinds = new TreeSet<>();
-        dispatcher.config().rules().forEach(rule -> kinds.add(rule.kind()));
-        kinds.add(Alerts.KIND);
-        kinds.add(TertialReport.KIND);
-        Set<String> hubFields = new TreeSet<>(Alerts.CONTENT_FIELDS);
-        hubFields.addAll(TertialReport.CONTENT_FIELDS);
-        MailComposer mail = new MailComposer(MailTemplates.load(configDir, kinds, hubFields),
-                settings.required("budstikke.mail.from"), clock);
+        MailComposer mail = new MailComposer(config.templates(), settings.required("budstikke.mail.from"), clock);
         r.bind("mailComposer", mail);
         Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
@@ -187,18 +192,13 @@ public final class HubWiring implements CamelConfiguration {
     }
 
     /**
-     * The deadlines (checked with the routing rules: a bad deadlines.yaml stops the hub with its
-     * reasons), the watch the deadlines timer runs, and the ops API. Returns the tracker dispatch calls.
+     * The deadlines (checked with the routing rules), the watch the deadlines timer runs, and the
+     * ops API. Returns the tracker dispatch calls.
      */
-    private static DeadlineTracker bindDeadlines(CamelContext context, HubSettings settings, Path configDir, Dispatcher dispatcher,
+    private static DeadlineTracker bindDeadlines(CamelContext context, ConfigFolder.Loaded config, Dispatcher dispatcher,
                                                  Jdbc jdbc, Alerts alerts, Clock clock, ApiKeys keys) {
-        Deadlines deadlines = new Deadlines(DeadlinesLoader.load(configDir, dispatcher.config().rules()));
-        // A deadline may escalate to another mailbox than the ops mailbox: its setting must then be set.
-        Map<String, String> mailboxes = new LinkedHashMap<>();
-        deadlines.all().stream().filter(d -> !d.escalateTo().equals(OPS_MAILBOX)).forEach(d -> mailboxes.put(d.id(),
-                settings.optional(d.escalateTo()).filter(m -> !m.isBlank()).orElseThrow(() -> new no.budstikke.config.ConfigException(
-                        DeadlinesLoader.FILE + ": " + d.id() + " escalates to the setting '" + d.escalateTo()
-                                + "', which is not set; expected a mailbox in application.properties or the environment"))));
+        Deadlines deadlines = new Deadlines(config.deadlines());
+        Map<String, String> mailboxes = config.escalationMailboxes();
         var directory = dispatcher.config().directory();
         DeadlineRules rules = new DeadlineRules(new DeadlineClock(new NorwegianCalendar()), new Conditions(directory), directory);
         DeadlineRuns runs = new DeadlineRuns();
@@ -213,7 +213,7 @@ public final class HubWiring implements CamelConfiguration {
                                        MailComposer mail) {
         Outbox outbox = new Outbox(jdbc, clock, DeliverySettings.retryPolicies(settings),
                 Duration.ofMillis(settings.integer("budstikke.delivery.lease-ms", 120_000)), Math::random);
-        boolean sandbox = settings.flag("budstikke.delivery.sandbox", false);
+        boolean sandbox = settings.sandbox();
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
         r.bind("deliveryChannels", new ChannelRouter(sandbox));

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PersonalDataInLogsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EVENTS = Path.of("src/test/resources/events");
+    private static final Path EVENTS = Path.of("examples/events");
 
     /** Fields under data.person that are codes, not personal values. */
     private static final Set<String> PERSON_CODES = Set.of("gender", "nationality", "languages");
@@ -236,7 +236,7 @@ class PersonalDataInLogsIT {
 
     private static Map<String, ObjectNode> examples() throws IOException {
         Map<String, ObjectNode> all = new LinkedHashMap<>();
-        try (Stream<Path> top = Files.list(EVENTS); Stream<Path> valid = Files.list(EVENTS.resolve("valid"))) {
+        try (Stream<Path> top = Files.list(EVENTS); Stream<Path> valid = Files.list(Path.of("src/test/resources/events/valid"))) {
             for (Path p : Stream.concat(top, valid).filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 all.put(p.getFileName().toString(), (ObjectNode) JSON.readTree(p.toFile()));
             }

@@ -152,6 +152,17 @@ public final class Alerts {
         });
     }
 
+    /** Acknowledges the alert raised under {@code alertKey}, in the caller's transaction, if it is still open. */
+    public boolean acknowledge(Connection c, String alertKey, String actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE alert SET acknowledged_by = ?, acknowledged_at = ? WHERE alert_key = ? AND acknowledged_at IS NULL")) {
+            ps.setString(1, actor);
+            ps.setObject(2, OffsetDateTime.now(clock));
+            ps.setString(3, alertKey);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     private static final String SELECT = """
             SELECT a.id, a.kind, COALESCE(n.priority, ''), a.event_key, a.subject, a.detail, a.raised_at, a.notice_id,
                    a.acknowledged_by, a.acknowledged_at

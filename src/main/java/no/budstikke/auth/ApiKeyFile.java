@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import no.budstikke.config.ConfigException;
 
 /**
@@ -32,7 +33,7 @@ public final class ApiKeyFile {
         List<ApiKeys.Entry> entries = new ArrayList<>();
         JsonNode keys = root == null ? null : root.get("keys");
         if (keys == null || !keys.isArray()) {
-            throw new ConfigException(file + " at /keys: expected an array of {name, sha256, sources, ops}");
+            throw new ConfigException(file + " at /keys: expected an array of {name, sha256, sources, ops, roles}");
         }
         Set<String> names = new HashSet<>();
         Set<String> hashes = new HashSet<>();
@@ -52,17 +53,39 @@ public final class ApiKeyFile {
             } else {
                 for (int j = 0; j < src.size(); j++) {
                     String s = src.get(j).asText("");
-                    if (!s.startsWith("urn:no:udi:")) errors.add(at + "/sources/" + j + ": expected a source starting with urn:no:udi: (a trailing * matches a prefix)");
+                    final int index = j;
+                    SourcePatterns.problem(s).ifPresent(why -> errors.add(at + "/sources/" + index + ": " + why));
                     sources.add(s);
                 }
             }
             JsonNode ops = k.path("ops");
             if (!ops.isMissingNode() && !ops.isBoolean()) errors.add(at + "/ops: expected true or false");
+            Set<String> roles = roles(k.path("roles"), ops.asBoolean(false), at, errors);
             if (errors.isEmpty()) {
-                entries.add(new ApiKeys.Entry(HexFormat.of().parseHex(hash), new Credential(name, sources, ops.asBoolean(false))));
+                entries.add(new ApiKeys.Entry(HexFormat.of().parseHex(hash), new Credential(name, sources, ops.asBoolean(false), roles)));
             }
         }
         if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors));
         return new ApiKeys(entries);
+    }
+
+    /** Optional; each a known role, and only on an ops entry, since roles widen the ops API. */
+    private static Set<String> roles(JsonNode node, boolean ops, String at, List<String> errors) {
+        Set<String> roles = new TreeSet<>();
+        if (node.isMissingNode()) return roles;
+        if (!node.isArray()) {
+            errors.add(at + "/roles: expected an array of roles such as [\"" + Credential.OPS_PII + "\"] (may be empty)");
+            return roles;
+        }
+        for (int j = 0; j < node.size(); j++) {
+            String role = node.get(j).asText("");
+            if (!Credential.ROLES.contains(role)) {
+                errors.add(at + "/roles/" + j + ": unknown role; expected one of " + new TreeSet<>(Credential.ROLES));
+            } else {
+                roles.add(role);
+            }
+        }
+        if (!roles.isEmpty() && !ops) errors.add(at + "/roles: roles widen the ops API and need \"ops\": true");
+        return roles;
     }
 }

@@ -1,20 +1,36 @@
 package no.budstikke.auth;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * An authenticated caller. {@code sources} are the CloudEvents sources it may send; a pattern
- * ending in {@code *} covers every source with that prefix. {@code ops} callers may use the ops API.
+ * ending in {@code *} covers every source with that prefix. {@code ops} callers may use the ops API;
+ * {@code roles} widen what they see there (see {@link #OPS_PII}).
  */
-public record Credential(String name, List<String> sources, boolean ops) {
+public record Credential(String name, List<String> sources, boolean ops, Set<String> roles) {
+
+    /** The role that lets an ops caller see health data and raw quarantined input. */
+    public static final String OPS_PII = "ops-pii";
+    /** Every role api-keys.json may name. */
+    public static final Set<String> ROLES = Set.of(OPS_PII);
+
+    public Credential {
+        sources = List.copyOf(sources);
+        roles = Set.copyOf(roles);
+    }
+
+    public Credential(String name, List<String> sources, boolean ops) {
+        this(name, sources, ops, Set.of());
+    }
 
     public boolean mayPublish(String source) {
-        for (String pattern : sources) {
-            if (pattern.endsWith("*") ? source.startsWith(pattern.substring(0, pattern.length() - 1)) : source.equals(pattern)) {
-                return true;
-            }
-        }
-        return false;
+        return SourcePatterns.matches(sources, source);
+    }
+
+    /** Whether answers to this caller may hold health data (and raw input, which may hold it). */
+    public boolean maySeeHealthData() {
+        return ops && roles.contains(OPS_PII);
     }
 
     @Override

@@ -12,10 +12,14 @@ public final class Failures {
 
     public String describe(Throwable t) {
         if (t == null) return "unknown failure";
-        return t instanceof StorageException ? t.getMessage() : t.getClass().getName();
+        return t instanceof StorageException || t instanceof AmbiguousHeaderException ? t.getMessage() : t.getClass().getName();
     }
 
     public HttpAnswer answer(Throwable t) {
+        if (t instanceof AmbiguousHeaderException a) {
+            return Problems.answer(Problems.problem(400, "ambiguous-header", "A header is sent more than once",
+                    "send the '" + a.header() + "' header once; the request was not processed"));
+        }
         if (t instanceof StorageException) {
             return Problems.answer(Problems.problem(503, "storage-unavailable", "Storage is unavailable",
                     "the request is not acknowledged; send it again (repeats are recognised and stored once)")).withHeader("Retry-After", "5");

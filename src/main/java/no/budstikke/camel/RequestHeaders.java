@@ -1,6 +1,10 @@
 package no.budstikke.camel;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.budstikke.intake.BinaryMode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -11,21 +15,35 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * turns query parameters into message headers, so without this step {@code ?Authorization=Bearer ...}
  * in a URL (where proxies and access logs keep it) would count as a credential, or stand in for a
  * missing Content-Type. Anything that is not a platform-http request gets neither header: fail closed.
+ * A header sent more than once is refused ({@link AmbiguousHeaderException}), not read by its first value.
+ * The CloudEvents binary-mode attributes ({@code ce-*}) likewise come from the request's headers only.
  */
 public final class RequestHeaders implements Processor {
 
     static final List<String> FROM_REQUEST_ONLY = List.of("Authorization", Exchange.CONTENT_TYPE);
+    /** The request's CloudEvents binary-mode headers ({@code ce-*}), by lower-case name, each with all its values. */
+    public static final String CLOUDEVENT_HEADERS = "budstikkeCloudEventHeaders";
 
     @Override
     public void process(Exchange exchange) {
         Message m = exchange.getMessage();
         for (String name : FROM_REQUEST_ONLY) {
-            String value = m instanceof HttpMessage http ? http.getRequest().getHeader(name) : null;
+            List<String> values = m instanceof HttpMessage http ? http.getRequest().headers().getAll(name) : List.of();
+            if (values.size() > 1) throw new AmbiguousHeaderException(name);
+            String value = values.isEmpty() ? null : values.get(0);
             if (value == null) {
                 m.removeHeader(name);
             } else {
                 m.setHeader(name, value);
             }
         }
+        Map<String, List<String>> ce = new LinkedHashMap<>();
+        if (m instanceof HttpMessage http) {
+            for (String name : http.getRequest().headers().names()) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.startsWith(BinaryMode.HEADER_PREFIX)) ce.put(lower, http.getRequest().headers().getAll(name));
+            }
+        }
+        exchange.setProperty(CLOUDEVENT_HEADERS, ce);
     }
 }

@@ -2,7 +2,11 @@ package no.budstikke.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The hub's own settings ({@code budstikke.*}), read through one lookup function so that the
@@ -11,10 +15,28 @@ import java.util.function.Function;
  */
 public final class HubSettings {
 
+    public static final String SANDBOX = "budstikke.delivery.sandbox";
+
     private final Function<String, Optional<String>> lookup;
+    private final Supplier<Set<String>> names;
 
     public HubSettings(Function<String, Optional<String>> lookup) {
+        this(lookup, Set::of);
+    }
+
+    /** @param names the names of the settings in the properties files, for settings keyed by a name of ops' choosing */
+    public HubSettings(Function<String, Optional<String>> lookup, Supplier<Set<String>> names) {
         this.lookup = lookup;
+        this.names = names;
+    }
+
+    /** The part after {@code prefix} of every setting named {@code prefix<name>}, sorted. */
+    public SortedSet<String> namesAfter(String prefix) {
+        SortedSet<String> found = new TreeSet<>();
+        for (String n : names.get()) {
+            if (n.startsWith(prefix) && n.length() > prefix.length()) found.add(n.substring(prefix.length()));
+        }
+        return found;
     }
 
     public Optional<String> optional(String key) {
@@ -57,6 +79,14 @@ public final class HubSettings {
 
     public Profile profile() {
         return Profile.parse(string("budstikke.profile", "embedded"));
+    }
+
+    /**
+     * Whether notices go to the local sandbox instead of being delivered: on unless the production
+     * profile is chosen, so that only an explicit choice sends real mail.
+     */
+    public boolean sandbox() {
+        return flag(SANDBOX, profile() != Profile.PRODUCTION);
     }
 
     private static int parseInt(String key, String value) {

@@ -1,43 +1,74 @@
 package no.budstikke.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.dispatch.config.Problems;
+import no.budstikke.dispatch.model.Source;
+import no.budstikke.intake.InboxFolders;
 
 /**
  * What the production profile refuses: settings that make the embedded default easy to try and
- * are unsafe with real children's data. Each refusal says what to set instead.
+ * are unsafe with real children's data. Every refusal is listed at once, each with where the
+ * setting was given and what to set instead, so one restart shows everything to fix.
  */
 public final class ProductionGuard {
 
     private ProductionGuard() {
     }
 
-    public static void check(HubSettings settings, ApiKeys keys) {
+    /** Adds each refusal to {@code problems}; none outside the production profile. {@code keys} may be null. */
+    public static void refusals(HubSettings settings, GivenSettings given, ApiKeys keys, Path apiKeysFile, Problems problems) {
         if (settings.profile() != Profile.PRODUCTION) return;
-        if (settings.flag("budstikke.delivery.sandbox", false)) {
-            throw refusal("budstikke.delivery.sandbox=true would put every notice in a local folder instead of delivering it; "
-                    + "set it to false");
+        String refuses = "the production profile refuses ";
+        String dbUrl = settings.string("budstikke.db.url", "");
+        if (dbUrl.isBlank() || dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            problems.add(where(given, "budstikke.db.url"), refuses + (dbUrl.isBlank() ? "no budstikke.db.url, which means" : "budstikke.db.url naming")
+                    + " an embedded H2 database: it runs inside the hub's own memory and can take the hub down with it",
+                    "PostgreSQL, jdbc:postgresql://host:5432/budstikke");
         }
-        if (!settings.string("budstikke.sftp.strict-host-key-checking", "yes").equals("yes")) {
-            throw refusal("budstikke.sftp.strict-host-key-checking must be 'yes'; add the offices' host keys to "
+        if (settings.sandbox()) {
+            problems.add(where(given, HubSettings.SANDBOX), refuses + HubSettings.SANDBOX + "=true: every notice would go to "
+                    + "a local folder instead of being delivered (the sandbox)", HubSettings.SANDBOX + " = false, or the setting left out");
+        }
+        String hostKeys = "budstikke.sftp.strict-host-key-checking";
+        if (!settings.string(hostKeys, "yes").equals("yes")) {
+            problems.add(where(given, hostKeys), refuses + hostKeys + " other than 'yes'", "'yes'; add the offices' host keys to "
                     + "budstikke.sftp.known-hosts-file instead");
         }
-        if (!settings.flag("budstikke.mail.starttls-required", true)) {
-            throw refusal("budstikke.mail.starttls-required=false would send notices to the mail server in clear text");
+        String starttls = "budstikke.mail.starttls-required";
+        if (!settings.flag(starttls, true)) {
+            problems.add(where(given, starttls), refuses + starttls + "=false: notices would go to the mail server in clear text",
+                    "true");
         }
-        List<String> devKeys = keys.usingLocalDevKey();
+        // null when api-keys.json could not be read: that is reported on its own
+        List<String> devKeys = keys == null ? List.of() : keys.usingLocalDevKey();
         if (!devKeys.isEmpty()) {
-            throw refusal("api-keys.json entry " + devKeys + " uses the documented local development key; replace it with "
-                    + "a key made by 'new-api-key'");
+            problems.add(new Source(apiKeysFile.toString(), "/keys", 0), refuses + "the entries " + devKeys
+                    + ", which use the documented local development key", "a key made by 'new-api-key' for each");
         }
         String mailbox = settings.string("budstikke.ops.mailbox", "");
         if (mailbox.isBlank() || mailbox.contains("@budstikke.example")) {
-            throw refusal("budstikke.ops.mailbox must name ops' own mailbox, not be blank or the shipped example: alerts of "
-                    + "deadlines at risk or breached and of overdue calls would reach nobody");
+            problems.add(where(given, "budstikke.ops.mailbox"), refuses + "budstikke.ops.mailbox blank or the shipped example: "
+                    + "alerts of deadlines at risk or breached and of overdue calls would reach nobody", "ops' own mailbox");
+        }
+        if (!inboxRootBound(settings)) {
+            problems.add(where(given, InboxFolders.ROOT), refuses + "an inbox without " + InboxFolders.ROOT
+                    + ": anyone who can write to the inbox could pose as DUF or any centre", "the sources files directly in "
+                    + "the inbox may carry, or '" + InboxFolders.NONE + "' and a folder of its own for each sender ("
+                    + InboxFolders.FOLDERS + "<folder>)");
         }
     }
 
-    private static ConfigException refusal(String why) {
-        return new ConfigException("the production profile refuses to start: " + why);
+    private static boolean inboxRootBound(HubSettings settings) {
+        try {
+            return InboxFolders.from(settings).rootBound();
+        } catch (ConfigException e) {
+            return true; // bindings that cannot be read are reported on their own, where the hub loads them
+        }
+    }
+
+    private static Source where(GivenSettings given, String key) {
+        return given.whereOf(key).orElse(new Source("not set", key, 0));
     }
 }

@@ -48,6 +48,7 @@ public final class ContractValidator {
         config = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true) // 2020-12 treats format as annotation only by default
+                .regularExpressionFactory(new EcmaAnchors()) // "^[0-9]{4}$" must not pass "0301\n"
                 .build();
         eventSchema = load("event.schema.json");
         load("batch.schema.json");

@@ -25,7 +25,7 @@ import no.budstikke.dispatch.model.Where;
  *
  * <p>A subject is either an event JSON pointer, in which {@code *} stands for any element of an
  * array, or {@code case:<name>}. A subject may reach several values (through {@code *}); then
- * EQUALS, IN, EXISTS and WITHIN_HOURS hold when they hold for <em>any</em> of them, and their
+ * EQUALS, IN, EXISTS, WITHIN_HOURS and AHEAD hold when they hold for <em>any</em> of them, and their
  * negations NOT_EQUALS and ABSENT hold when EQUALS and EXISTS do not (so "no appointment is an
  * asylum interview", and a missing value is not equal). JSON null counts as absent. Numbers
  * compare by value (1 equals 1.0). A missing {@code when} (null) holds; an empty All holds, an
@@ -97,6 +97,7 @@ public final class Conditions {
             case NOT_EQUALS -> !anyEquals(values, t.value());
             case IN -> in(values, t.value());
             case WITHIN_HOURS -> withinHours(values, t.value(), event);
+            case AHEAD -> ahead(values, event);
         };
     }
 
@@ -183,6 +184,17 @@ public final class Conditions {
             if (at.isEmpty()) continue;
             Duration ahead = Duration.between(time.get(), at.get());
             if (!ahead.isNegative() && ahead.compareTo(limit) <= 0) return true;
+        }
+        return false;
+    }
+
+    /** True when some value is an RFC 3339 date-time strictly after the event's time. */
+    private static boolean ahead(List<JsonNode> values, JsonNode event) {
+        Optional<OffsetDateTime> time = dateTime(event.path("time"));
+        if (time.isEmpty()) return false;
+        for (JsonNode v : values) {
+            Optional<OffsetDateTime> at = dateTime(v);
+            if (at.isPresent() && at.get().isAfter(time.get())) return true;
         }
         return false;
     }

@@ -101,7 +101,11 @@ public final class Recipients {
     }
 
     private Resolution centre(Role role, String centreId) {
-        String named = SAFE_CENTRE_ID.matcher(centreId).matches() ? "centre " + centreId : "the centre in data.toCentre.id";
+        // The id is named only when the directory knows it: an unknown one is the sender's text, which
+        // goes into logs, alerts and the gap list and may be anything, a person's name included.
+        boolean known = SAFE_CENTRE_ID.matcher(centreId).matches()
+                && directory.offices().stream().anyMatch(o -> o.serves().centres().contains(centreId));
+        String named = known ? "centre " + centreId : "the centre in data.toCentre.id (not in the directory)";
         List<Office> offices = directory.offices().stream()
                 .filter(o -> o.role() == role && o.serves().centres().contains(centreId)).toList();
         return exactlyOne(offices, role, named + " (from TO_CENTRE)");

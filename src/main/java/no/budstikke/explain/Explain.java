@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.budstikke.ConfigFolder;
+import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.contract.Violation;
 import no.budstikke.dispatch.Dispatcher;
-import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.model.CaseState;
 import no.budstikke.dispatch.model.Decision;
 import no.budstikke.dispatch.model.Notice;
@@ -69,9 +70,10 @@ public final class Explain {
         }
         Dispatcher dispatcher;
         try {
-            dispatcher = new Dispatcher(HubConfigLoader.load(configDir));
+            // The whole folder, as a start checks it: a change that explains well must also start.
+            dispatcher = new Dispatcher(ConfigFolder.check(configDir).dispatch());
         } catch (ConfigException e) {
-            err.println("explain: the configuration in " + configDir + " is invalid:\n" + e.getMessage());
+            ConfigErrors.print("explain", e, err);
             return INVALID_CONFIG_OR_USAGE;
         }
         byte[] bytes;

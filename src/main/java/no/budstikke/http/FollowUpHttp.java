@@ -15,6 +15,7 @@ import no.budstikke.store.CaseFiles;
 /**
  * What ops follow up by hand: tasks (list, acknowledge), alerts (list, acknowledge) and what the hub
  * remembers of a case. Ops credentials only; the actor of every acknowledgement is the credential's name.
+ * Tasks (their notice documents) and case files hold health data only for the role ops-pii.
  */
 public final class FollowUpHttp {
 
@@ -34,7 +35,8 @@ public final class FollowUpHttp {
 
     /** {@code GET /api/v1/tasks?state=open|all&limit=}: open tasks by default, most urgent and earliest due first. */
     public HttpAnswer listTasks(String state, String limit, String authorization) {
-        if (access.caller(authorization).isEmpty()) return access.denial(authorization);
+        Optional<Credential> ops = access.caller(authorization);
+        if (ops.isEmpty()) return access.denial(authorization);
         Optional<Boolean> all = QueryParams.all(state);
         Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
@@ -43,7 +45,7 @@ public final class FollowUpHttp {
         tasks.list(all.get(), size.get()).forEach(t -> list.add(describe(t, now)));
         ObjectNode body = HttpAnswer.object();
         body.set("tasks", list);
-        return HttpAnswer.json(200, body);
+        return OpsAccess.json(ops.get(), 200, body);
     }
 
     /** {@code POST /api/v1/tasks/{id}/ack}: the task was done (the call made); records who and when. */
@@ -55,7 +57,7 @@ public final class FollowUpHttp {
             return Problems.answer(Problems.problem(409, "conflict", "The task is not open",
                     "only an open task can be acknowledged; this one was acknowledged or cancelled before"));
         }
-        return HttpAnswer.json(200, describe(tasks.get(id).orElseThrow(), tasks.now()));
+        return OpsAccess.json(ops.get(), 200, describe(tasks.get(id).orElseThrow(), tasks.now()));
     }
 
     /** {@code GET /api/v1/alerts?state=open|all&limit=}: unacknowledged alerts by default, newest first. */
@@ -90,10 +92,11 @@ public final class FollowUpHttp {
 
     /** {@code POST /api/v1/cases/state} with {@code {"dufNumber": "..."}}: the case file the hub keeps. */
     public HttpAnswer caseState(String body, String authorization) {
-        if (access.caller(authorization).isEmpty()) return access.denial(authorization);
+        Optional<Credential> ops = access.caller(authorization);
+        if (ops.isEmpty()) return access.denial(authorization);
         Optional<String> duf = DufNumberBody.read(body);
         if (duf.isEmpty()) return Problems.badRequest(DufNumberBody.EXPECTED);
-        return caseFiles.json(duf.get()).map(n -> HttpAnswer.json(200, n))
+        return caseFiles.json(duf.get()).map(n -> OpsAccess.json(ops.get(), 200, n))
                 .orElseGet(() -> Problems.notFound("the hub knows no case with this DUF number"));
     }
 

@@ -2,12 +2,16 @@ package no.budstikke.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
+import no.budstikke.intake.BinaryMode;
 import no.budstikke.intake.EventOutcome;
 import no.budstikke.intake.EventOutcome.Outcome;
+import no.budstikke.intake.EventParser;
 import no.budstikke.intake.Inbound;
 import no.budstikke.intake.InputForm;
 import no.budstikke.intake.IntakeReport;
@@ -15,38 +19,76 @@ import no.budstikke.intake.IntakeService;
 
 /**
  * {@code POST /api/v1/events}: checks the credential and media type, hands the body to intake
- * and turns the report into the contract's answers (202, 207, 400, 401, 403, 415).
+ * and turns the report into the contract's answers (202, 207, 400, 401, 403, 413, 415). The three
+ * CloudEvents HTTP content modes are taken: structured and batch by their media types, binary
+ * ({@code ce-*} headers with a JSON body) turned into the structured event it stands for.
  */
 public final class IntakeHttp {
 
     public static final String EVENT_STATUS_PATH = "/api/v1/events/";
 
+    static final String SUPPORTED_MODES = "send one event in structured mode (application/cloudevents+json), a batch "
+            + "(application/cloudevents-batch+json), one event in binary mode (ce-* headers with an application/json body), "
+            + "or application/json; always UTF-8";
+
     private final ApiKeys keys;
     private final IntakeService intake;
+    private final EventParser parser;
 
-    public IntakeHttp(ApiKeys keys, IntakeService intake) {
+    public IntakeHttp(ApiKeys keys, IntakeService intake, EventParser parser) {
         this.keys = keys;
         this.intake = intake;
+        this.parser = parser;
     }
 
     public HttpAnswer accept(byte[] body, String contentType, String authorization) {
+        return accept(body, contentType, authorization, Map.of());
+    }
+
+    /** @param cloudEventHeaders the request's {@code ce-*} headers: present, and not a structured or batch media type, means binary mode */
+    public HttpAnswer accept(byte[] body, String contentType, String authorization, Map<String, List<String>> cloudEventHeaders) {
         Optional<Credential> caller = keys.authenticate(authorization);
         if (caller.isEmpty()) return Problems.unauthorized();
         Optional<InputForm> form = InputForm.ofMediaType(contentType);
         Credential c = caller.get();
+        boolean binary = cloudEventHeaders != null && !cloudEventHeaders.isEmpty()
+                && form.filter(f -> f == InputForm.SINGLE || f == InputForm.BATCH).isEmpty();
         if (form.isEmpty()) {
-            String why = "send application/cloudevents+json (one event), application/cloudevents-batch+json (a batch) "
-                    + "or application/json, in UTF-8";
-            ObjectNode p = Problems.problem(415, "unsupported-media-type", "Unsupported media type", why);
-            p.put("quarantineId", intake.refuse("http", c.name(), body, "UNSUPPORTED_MEDIA_TYPE", why));
+            ObjectNode p = Problems.problem(415, "unsupported-media-type", "Unsupported media type",
+                    (binary ? "in binary mode the body is the event's data, which must be application/json; " : "") + SUPPORTED_MODES);
+            withQuarantineId(p, intake.refuse("http", c.name(), body, "UNSUPPORTED_MEDIA_TYPE", SUPPORTED_MODES));
             return Problems.answer(p);
         }
-        IntakeReport report = intake.accept(new Inbound("http", c.name(), body, form.get(), c::mayPublish));
+        if (binary) return binary(body, contentType, c, cloudEventHeaders);
+        return answer(intake.accept(new Inbound("http", c.name(), body, form.get(), c::mayPublish)));
+    }
+
+    /**
+     * Binary mode: the data is read with the same strict parser as every body; a body it cannot read
+     * is quarantined as it came, like any unreadable body. The event it stands for then goes through
+     * intake as one structured event, so it meets exactly the same contract.
+     */
+    private HttpAnswer binary(byte[] body, String contentType, Credential c, Map<String, List<String>> headers) {
+        BinaryMode.Attributes attributes = BinaryMode.attributes(headers, contentType);
+        if (attributes.problem().isPresent()) {
+            String why = attributes.problem().get();
+            ObjectNode p = Problems.problem(400, "binary-mode", "The CloudEvents headers are not usable", why);
+            withQuarantineId(p, intake.refuse("http", c.name(), body, "UNREADABLE", why));
+            return Problems.answer(p);
+        }
+        EventParser.ParsedInput data = parser.parse(body, InputForm.SINGLE);
+        if (data.failure().isPresent()) return answer(intake.accept(new Inbound("http", c.name(), body, InputForm.SINGLE, c::mayPublish)));
+        byte[] event = parser.bytes(BinaryMode.event(attributes.envelope().get(), data.events().get(0)));
+        return answer(intake.accept(new Inbound("http", c.name(), event, InputForm.SINGLE, c::mayPublish)));
+    }
+
+    private static HttpAnswer answer(IntakeReport report) {
         if (report.isUnreadable()) {
-            ObjectNode p = Problems.problem(400, "unreadable-body", "The body is not a readable event",
-                    report.unreadable().get(0).message());
+            ObjectNode p = report.tooLarge()
+                    ? Problems.problem(413, Problems.TOO_LARGE, "The body is too large", report.unreadable().get(0).message())
+                    : Problems.problem(400, "unreadable-body", "The body is not a readable event", report.unreadable().get(0).message());
             p.set("violations", Problems.violations(report.unreadable()));
-            p.put("quarantineId", report.quarantineId());
+            withQuarantineId(p, report.quarantineId());
             return Problems.answer(p);
         }
         return report.batch() ? batchAnswer(report) : singleAnswer(report.events().get(0));
@@ -55,12 +97,19 @@ public final class IntakeHttp {
     private static HttpAnswer singleAnswer(EventOutcome e) {
         return switch (e.outcome()) {
             case STORED, DUPLICATE -> HttpAnswer.json(202, describe(e));
-            case FORBIDDEN -> Problems.answer(withDetails(Problems.problem(403, "forbidden-source",
-                    "The credential may not send events for this source",
-                    "the event's source is not among the sources configured for this credential"), e));
+            case FORBIDDEN -> Problems.answer(withDetails(forbidden(e), e));
             case REJECTED -> Problems.answer(withDetails(Problems.problem(400, "contract-violation",
                     "The event breaks the contract", e.violations().size() + " violation(s); see 'violations'"), e));
         };
+    }
+
+    private static ObjectNode forbidden(EventOutcome e) {
+        boolean otherCentre = e.violations().stream().anyMatch(v -> v.pointer().endsWith(IntakeService.CENTRE_POINTER));
+        return otherCentre
+                ? Problems.problem(403, "forbidden-centre", "A centre may not send events for another centre",
+                        "data.centre.id names another centre than the event's source; a centre's key speaks only for its own centre")
+                : Problems.problem(403, "forbidden-source", "The credential may not send events for this source",
+                        "the event's source is not among the sources configured for this credential");
     }
 
     /** 202 when every event was accepted, 400 or 403 when none was, 207 when some were. */
@@ -76,8 +125,8 @@ public final class IntakeHttp {
         if (accepted == 0) {
             boolean allForbidden = report.count(Outcome.FORBIDDEN) == report.events().size();
             ObjectNode p = allForbidden
-                    ? Problems.problem(403, "forbidden-source", "The credential may not send events for these sources",
-                            "no event in the batch has a source configured for this credential")
+                    ? Problems.problem(403, "forbidden-source", "The credential may not send these events",
+                            "no event in the batch has a source configured for this credential and names its own centre")
                     : Problems.problem(400, "contract-violation", "No event in the batch was accepted",
                             "see 'results' for each event's violations");
             p.set("results", results);
@@ -98,6 +147,11 @@ public final class IntakeHttp {
             n.put("status", EVENT_STATUS_PATH + e.key());
         }
         return withDetails(n, e);
+    }
+
+    /** Null when the sender is over its quarantine cap and nothing was kept. */
+    private static void withQuarantineId(ObjectNode n, Long id) {
+        if (id != null) n.put("quarantineId", id);
     }
 
     private static ObjectNode withDetails(ObjectNode n, EventOutcome e) {

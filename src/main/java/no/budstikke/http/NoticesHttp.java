@@ -19,7 +19,8 @@ import no.budstikke.store.NoticeStore.NoticeState;
 /**
  * The delivery ops API: notices by status, one notice's state, replay and cancel, and the
  * journal per event and per case. Ops credentials only. A case is looked up by DUF number in a
- * POST body, never in a URL, where proxies and access logs would keep it.
+ * POST body, never in a URL, where proxies and access logs would keep it. The journal's notice
+ * documents hold health data only for the role ops-pii.
  */
 public final class NoticesHttp {
 
@@ -98,15 +99,17 @@ public final class NoticesHttp {
 
     /** {@code GET /api/v1/journal/events/{key}} */
     public HttpAnswer eventJournal(String key, String authorization) {
-        if (ops(authorization).isEmpty()) return denied(authorization);
-        return journal.event(key).map(j -> HttpAnswer.json(200, j))
+        Optional<Credential> ops = ops(authorization);
+        if (ops.isEmpty()) return denied(authorization);
+        return journal.event(key).map(j -> OpsAccess.json(ops.get(), 200, j))
                 .orElseGet(() -> Problems.notFound("no event with this key"));
     }
 
     /** {@code POST /api/v1/journal/case} with {@code {"dufNumber": "..."}} */
     public HttpAnswer caseJournal(String body, String authorization) {
-        if (ops(authorization).isEmpty()) return denied(authorization);
-        return DufNumberBody.read(body).map(duf -> HttpAnswer.json(200, journal.caseOf(duf)))
+        Optional<Credential> ops = ops(authorization);
+        if (ops.isEmpty()) return denied(authorization);
+        return DufNumberBody.read(body).map(duf -> OpsAccess.json(ops.get(), 200, journal.caseOf(duf)))
                 .orElseGet(() -> Problems.badRequest(DufNumberBody.EXPECTED));
     }
 

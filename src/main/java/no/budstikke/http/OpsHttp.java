@@ -8,6 +8,7 @@ import java.util.Optional;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.config.Rfc3339;
+import no.budstikke.contract.Violation;
 import no.budstikke.store.EventStatus;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.DispatchGaps;
@@ -19,6 +20,7 @@ import no.budstikke.store.QuarantineStore;
 public final class OpsHttp {
 
     static final int MAX_PAGE = 500;
+    private static final String FILE_CHANNEL = "file";
 
     private final ApiKeys keys;
     private final EventStore events;
@@ -75,7 +77,7 @@ public final class OpsHttp {
         }
         List<QuarantineEntry> page = quarantine.list(size.get(), beforeId.get());
         ArrayNode entries = HttpAnswer.JSON.createArrayNode();
-        page.forEach(e -> entries.add(metadata(e)));
+        page.forEach(e -> entries.add(metadata(e, false)));
         ObjectNode body = HttpAnswer.object();
         body.set("entries", entries);
         if (page.size() == size.get()) {
@@ -84,14 +86,23 @@ public final class OpsHttp {
         return HttpAnswer.json(200, body);
     }
 
-    /** One entry with its raw bytes (base64), which may hold personal data: ops credentials only. */
+    /**
+     * One entry. Its raw bytes (base64) and file name are what the sender sent, unchecked, so they
+     * may hold anything, health data included: only for the role ops-pii.
+     */
     public HttpAnswer quarantineEntry(String id, String authorization) {
-        Optional<HttpAnswer> denied = requireOps(authorization);
-        if (denied.isPresent()) return denied.get();
+        Optional<Credential> caller = access.caller(authorization);
+        if (caller.isEmpty()) return access.denial(authorization);
         Optional<QuarantineEntry> entry = number(id, -1).flatMap(quarantine::get);
         if (entry.isEmpty()) return Problems.notFound("no quarantine entry with this id");
-        ObjectNode n = metadata(entry.get());
-        n.put("rawBase64", Base64.getEncoder().encodeToString(entry.get().rawBytes()));
+        boolean full = caller.get().maySeeHealthData();
+        ObjectNode n = metadata(entry.get(), full);
+        if (full) {
+            n.put("rawBase64", Base64.getEncoder().encodeToString(entry.get().rawBytes()));
+        } else {
+            n.put("rawWithheld", "the raw input may hold health data; it is shown to credentials with the role "
+                    + Credential.OPS_PII);
+        }
         return HttpAnswer.json(200, n);
     }
 
@@ -99,14 +110,19 @@ public final class OpsHttp {
         return access.caller(authorization).isPresent() ? Optional.empty() : Optional.of(access.denial(authorization));
     }
 
-    private static ObjectNode metadata(QuarantineEntry e) {
+    /**
+     * What was rejected, when, from whom and why, never what was sent: pointers keep only the
+     * contract's names. A dropped file's name is the sender's choice too, and shown only in {@code full}.
+     */
+    private static ObjectNode metadata(QuarantineEntry e, boolean full) {
         ObjectNode n = HttpAnswer.object();
         n.put("id", e.id());
         n.put("receivedAt", Rfc3339.format(e.receivedAt()));
         n.put("channel", e.channel());
-        n.put("origin", e.origin());
+        n.put("origin", full || !FILE_CHANNEL.equals(e.channel()) ? e.origin() : MaskedPointer.MASK);
         n.put("reason", e.reason());
-        n.set("violations", Problems.violations(e.violations()));
+        n.set("violations", Problems.violations(e.violations().stream()
+                .map(v -> new Violation(MaskedPointer.of(v.pointer()), v.message())).toList()));
         n.put("rawSize", e.rawSize());
         n.put("truncated", e.truncated());
         return n;

@@ -9,7 +9,9 @@ import no.budstikke.contract.Violation;
 public final class Problems {
 
     static final String TYPE_BASE = "https://budstikke.example/problems/";
-    static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = "application/problem+json";
+    /** A body, batch, event or value over the intake limits (413). */
+    public static final String TOO_LARGE = "too-large";
 
     private Problems() {
     }

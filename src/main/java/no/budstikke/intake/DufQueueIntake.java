@@ -23,7 +23,7 @@ public final class DufQueueIntake {
 
     /**
      * What the row is marked with. {@code outcome} is {@code stored}, {@code duplicate},
-     * {@code rejected}, {@code forbidden} or {@code unreadable}; for a batch row, the first bad
+     * {@code rejected}, {@code forbidden}, {@code unreadable} or {@code too-large}; for a batch row, the first bad
      * event's outcome. {@code quarantineId} is that bad input's quarantine entry, else null.
      */
     public record RowOutcome(String outcome, Long quarantineId) {
@@ -34,7 +34,7 @@ public final class DufQueueIntake {
         // DUF's table carries only DUF's events: any other source is rejected as forbidden.
         IntakeReport report = intake.accept(new Inbound("sql", "duf-queue row " + row.get("seq"), bytes(row.get("payload")),
                 InputForm.EITHER, DUF_SOURCE::equals));
-        if (report.isUnreadable()) return new RowOutcome("unreadable", report.quarantineId());
+        if (report.isUnreadable()) return new RowOutcome(report.tooLarge() ? "too-large" : "unreadable", report.quarantineId());
         return report.events().stream()
                 .filter(e -> !e.outcome().accepted())
                 .findFirst()

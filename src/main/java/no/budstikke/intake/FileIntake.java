@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,14 +30,16 @@ public final class FileIntake {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final IntakeService intake;
+    private final InboxFolders folders;
     private final Clock clock;
 
-    public FileIntake(IntakeService intake) {
-        this(intake, Clock.systemUTC());
+    public FileIntake(IntakeService intake, InboxFolders folders) {
+        this(intake, folders, Clock.systemUTC());
     }
 
-    FileIntake(IntakeService intake, Clock clock) {
+    FileIntake(IntakeService intake, InboxFolders folders, Clock clock) {
         this.intake = intake;
+        this.folders = folders;
         this.clock = clock;
     }
 
@@ -55,11 +59,29 @@ public final class FileIntake {
         }
     }
 
-    /** Stores the file's events and decides its folder; {@code inbox} is the folder it lies in. */
-    public Disposition accept(byte[] content, String fileName, String inbox) {
-        IntakeReport report = intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, Inbound.anySenderSource()));
-        String folder = report.allAccepted() ? DONE : REJECTED;
-        String target = folder + "/" + freeName(Path.of(inbox, folder), fileName);
+    /**
+     * Stores the file's events and decides where it goes. A file over the size limit is not read
+     * beyond it: it is quarantined as too large and rejected.
+     *
+     * @param path     the file itself
+     * @param fileName the file's path relative to the inbox: {@code a.json}, or {@code bergen/a.json} in a bound folder
+     * @param parent   the folder it lies in
+     */
+    public Disposition accept(String path, String fileName, String parent) throws IOException {
+        Path relative = Path.of(fileName);
+        String folder = relative.getParent() == null ? "" : relative.getParent().toString();
+        String name = relative.getFileName().toString();
+        long limit = intake.limits().maxBytes();
+        byte[] content;
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        }
+        // The folder's binding decides which sources its files may carry; a file posing as another is quarantined.
+        IntakeReport report = content.length > limit
+                ? intake.tooLarge("file", fileName, content, Math.max(content.length, Files.size(Path.of(path))))
+                : intake.accept(new Inbound("file", fileName, content, InputForm.EITHER, folders.mayCarry(folder)));
+        String outcome = report.allAccepted() ? DONE : REJECTED;
+        String target = (folder.isEmpty() ? "" : folder + "/") + outcome + "/" + freeName(Path.of(parent, outcome), name);
         return new Disposition(target, report.allAccepted() ? null : errorReport(fileName, report));
     }
 
@@ -87,7 +109,7 @@ public final class FileIntake {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("file", fileName);
         if (report.isUnreadable()) {
-            doc.put("quarantineId", report.quarantineId());
+            if (report.quarantineId() != null) doc.put("quarantineId", report.quarantineId());
             doc.set("violations", violations(report.unreadable()));
         } else {
             ArrayNode events = doc.putArray("events");

@@ -2,10 +2,14 @@ package no.budstikke.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import no.budstikke.auth.CentreSource;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.contract.Violation;
 import no.budstikke.intake.EventOutcome.Outcome;
@@ -23,29 +27,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeService {
 
+    public static final String FORBIDDEN_SOURCE = "FORBIDDEN_SOURCE";
+    public static final String FORBIDDEN_CENTRE = "FORBIDDEN_CENTRE";
+    /** Where a centre names itself in an event. */
+    public static final String CENTRE_POINTER = "/data/centre/id";
+
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+    static final String TOO_LARGE = "TOO_LARGE";
+    static final String UNSTORABLE_WHY = "the event holds a value the hub's database cannot store (a text longer than the "
+            + "hub keeps for that field, or the like); correct the event and send it again";
 
     private final EventParser parser;
     private final ContractValidator validator;
     private final Jdbc jdbc;
     private final EventStore events;
     private final QuarantineStore quarantine;
+    private final QuarantineBudget budget;
 
-    public IntakeService(EventParser parser, ContractValidator validator, Jdbc jdbc, EventStore events, QuarantineStore quarantine) {
+    public IntakeService(EventParser parser, ContractValidator validator, Jdbc jdbc, EventStore events, QuarantineStore quarantine,
+                         QuarantineBudget budget) {
         this.parser = parser;
         this.validator = validator;
         this.jdbc = jdbc;
         this.events = events;
         this.quarantine = quarantine;
+        this.budget = budget;
     }
 
     public IntakeReport accept(Inbound in) {
         EventParser.ParsedInput parsed = parser.parse(in.body(), in.form());
         if (parsed.failure().isPresent()) {
-            List<Violation> why = List.of(new Violation("", parsed.failure().get()));
-            long id = quarantine.insert(in.channel(), in.origin(), "UNREADABLE", why, in.body() == null ? new byte[0] : in.body());
-            LOG.warn("intake channel={} unreadable input quarantined id={}", in.channel(), id);
-            return IntakeReport.unreadable(why, id);
+            List<Violation> why = List.of(new Violation(parsed.failurePointer(), parsed.failure().get()));
+            byte[] body = in.body() == null ? new byte[0] : in.body();
+            return unreadable(in.channel(), in.origin(), parsed.tooLarge() ? TOO_LARGE : "UNREADABLE", why, body, body.length);
         }
         List<Judged> judged = new ArrayList<>();
         for (int i = 0; i < parsed.events().size(); i++) {
@@ -64,11 +78,17 @@ public final class IntakeService {
                                     in.channel(), j.event().key());
                             yield Outcome.DUPLICATE;
                         }
+                        case UNSTORABLE -> null;
                     };
-                    outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
+                    if (o != null) {
+                        outcomes.add(new EventOutcome(j.index(), o, j.event().key(), List.of(), null));
+                    } else {
+                        List<Violation> why = List.of(new Violation(j.pointer(), UNSTORABLE_WHY));
+                        Long id = keep(c, in.channel(), in.origin(), "UNSTORABLE", why, j.raw(), j.raw().length);
+                        outcomes.add(new EventOutcome(j.index(), Outcome.REJECTED, null, why, id));
+                    }
                 } else {
-                    String reason = j.outcome() == Outcome.FORBIDDEN ? "FORBIDDEN_SOURCE" : "CONTRACT_VIOLATION";
-                    long id = quarantine.insert(c, in.channel(), in.origin(), reason, j.violations(), j.raw());
+                    Long id = keep(c, in.channel(), in.origin(), j.reason(), j.violations(), j.raw(), j.raw().length);
                     outcomes.add(new EventOutcome(j.index(), j.outcome(), null, j.violations(), id));
                 }
             }
@@ -78,11 +98,55 @@ public final class IntakeService {
         return report;
     }
 
-    /** Quarantines an input refused before it was read as events (an unsupported media type). */
-    public long refuse(String channel, String origin, byte[] body, String reason, String why) {
-        long id = quarantine.insert(channel, origin, reason, List.of(new Violation("", why)), body == null ? new byte[0] : body);
-        LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
+    /**
+     * Refuses an input of {@code size} bytes, too large to be read at all, of which only
+     * {@code head} was read (the file drop reads no further than the limit).
+     */
+    public IntakeReport tooLarge(String channel, String origin, byte[] head, long size) {
+        List<Violation> why = List.of(new Violation("", EventParser.tooLargeBody(size, parser.limits().maxBytes())));
+        return unreadable(channel, origin, TOO_LARGE, why, head, size);
+    }
+
+    public IntakeLimits limits() {
+        return parser.limits();
+    }
+
+    private IntakeReport unreadable(String channel, String origin, String reason, List<Violation> why, byte[] raw, long size) {
+        Long id = jdbc.inTransaction(c -> keep(c, channel, origin, reason, why, raw, size));
+        if (id != null) LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
+        return IntakeReport.unreadable(why, id, reason.equals(TOO_LARGE));
+    }
+
+    /**
+     * Quarantines an input refused before it was read as events (an unsupported media type).
+     * Null when the sender is over its quarantine cap.
+     */
+    public Long refuse(String channel, String origin, byte[] body, String reason, String why) {
+        byte[] raw = body == null ? new byte[0] : body;
+        Long id = jdbc.inTransaction(c -> keep(c, channel, origin, reason, List.of(new Violation("", why)), raw, raw.length));
+        if (id != null) LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
         return id;
+    }
+
+    /**
+     * Quarantines a rejected input unless its sender is over the cap for this minute; then the
+     * first one over writes a summary row and one log line, and the rest are answered but not
+     * kept. The quarantine id, or null when nothing was kept of this input.
+     */
+    private Long keep(Connection c, String channel, String origin, String reason, List<Violation> why, byte[] raw, long size)
+            throws SQLException {
+        return switch (budget.take(QuarantineBudget.sender(channel, origin))) {
+            case KEEP -> quarantine.insert(c, channel, origin, reason, why, raw, size);
+            case SUMMARY -> {
+                String capped = "more than " + budget.perMinute() + " rejected inputs from this sender this minute ("
+                        + QuarantineBudget.SETTING + "); the rest of this minute's are answered but not kept";
+                long id = quarantine.insert(c, channel, origin, "QUARANTINE_CAP", List.of(new Violation("", capped)), new byte[0], 0);
+                LOG.warn("intake channel={} sender over the quarantine cap of {} a minute: summary quarantined id={}, "
+                        + "further rejected inputs this minute are not kept or logged", channel, budget.perMinute(), id);
+                yield null;
+            }
+            case DROP -> null;
+        };
     }
 
     /** Validation and permission for one event; {@code outcome == null} means it may be stored. */
@@ -92,13 +156,21 @@ public final class IntakeService {
         List<Violation> violations = validator.validateEvent(node).stream()
                 .map(v -> new Violation(prefix + v.pointer(), v.message()))
                 .toList();
-        if (!violations.isEmpty()) return new Judged(index, Outcome.REJECTED, violations, raw, null);
+        if (!violations.isEmpty()) return new Judged(index, prefix, Outcome.REJECTED, "CONTRACT_VIOLATION", violations, raw, null);
         String source = node.get("source").asText();
         if (!in.mayPublish().test(source)) {
-            return new Judged(index, Outcome.FORBIDDEN,
-                    List.of(new Violation(prefix + "/source", "this credential may not send events for this source")), raw, null);
+            return new Judged(index, prefix, Outcome.FORBIDDEN, FORBIDDEN_SOURCE,
+                    List.of(new Violation(prefix + "/source", "this sender may not send events for this source: it is not among "
+                            + "the sources bound to its credential (api-keys.json) or to its inbox folder")), raw, null);
         }
-        return new Judged(index, null, List.of(), raw, toNewEvent(in, node));
+        // A centre speaks only for itself: the centre it names must be the one its source (and so its key) is bound to.
+        Optional<String> sender = CentreSource.centreOf(source);
+        if (sender.isPresent() && !sender.get().equals(node.path("data").path("centre").path("id").asText())) {
+            return new Judged(index, prefix, Outcome.FORBIDDEN, FORBIDDEN_CENTRE, List.of(new Violation(prefix + CENTRE_POINTER,
+                    "a centre may send events only about its own residents: expected the id of the event's source, "
+                            + sender.get())), raw, null);
+        }
+        return new Judged(index, prefix, null, null, List.of(), raw, toNewEvent(in, node));
     }
 
     private NewEvent toNewEvent(Inbound in, JsonNode node) {
@@ -117,7 +189,7 @@ public final class IntakeService {
         LOG.info("intake channel={} events={} stored={} duplicate={} rejected={} forbidden={}", in.channel(), r.events().size(),
                 r.count(Outcome.STORED), r.count(Outcome.DUPLICATE), r.count(Outcome.REJECTED), r.count(Outcome.FORBIDDEN));
         for (EventOutcome e : r.events()) {
-            if (!e.outcome().accepted()) {
+            if (!e.outcome().accepted() && e.quarantineId() != null) {
                 // No pointers: an unknown property's pointer carries the sender's own field name, which
                 // may be personal data. Ops read the pointers from the quarantine entry.
                 LOG.warn("intake channel={} event #{} {} quarantined id={} violations={}", in.channel(), e.index(), e.outcome(),
@@ -126,6 +198,7 @@ public final class IntakeService {
         }
     }
 
-    private record Judged(int index, Outcome outcome, List<Violation> violations, byte[] raw, NewEvent event) {
+    /** {@code pointer}: the event's own, "/3" in a batch, "" for a single event. */
+    private record Judged(int index, String pointer, Outcome outcome, String reason, List<Violation> violations, byte[] raw, NewEvent event) {
     }
 }

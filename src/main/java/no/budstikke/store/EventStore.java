@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /** The inbound_event table: stores each (source, id) once, whatever the concurrency. */
 public final class EventStore {
 
-    public enum Insert { STORED, DUPLICATE, CONFLICTING_DUPLICATE }
+    /** {@code UNSTORABLE}: the database refused a value of the event itself (SQLState class 22). */
+    public enum Insert { STORED, DUPLICATE, CONFLICTING_DUPLICATE, UNSTORABLE }
 
     public static final String RECEIVED = "RECEIVED";
 
@@ -31,8 +33,28 @@ public final class EventStore {
         this.clock = clock;
     }
 
-    /** Inserts within the caller's transaction. A repeat is reported, never stored twice. */
+    /**
+     * Inserts within the caller's transaction. A repeat is reported, never stored twice. An event
+     * the database refuses for what it holds (a value too long for its column, and the like) is
+     * reported as {@link Insert#UNSTORABLE} and leaves the transaction usable for the rest of
+     * the input: it is bad input, not a database outage to retry.
+     */
     public Insert insert(Connection c, NewEvent e) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            Insert result = insertOrFind(c, e);
+            c.releaseSavepoint(before);
+            return result;
+        } catch (SQLException ex) {
+            if (!DataExceptions.isDataException(ex)) throw ex;
+            // PostgreSQL refuses every further statement of a transaction after an error until it
+            // is rolled back to a point before the error.
+            c.rollback(before);
+            return Insert.UNSTORABLE;
+        }
+    }
+
+    private Insert insertOrFind(Connection c, NewEvent e) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, e.key());
@@ -42,7 +64,7 @@ public final class EventStore {
             ps.setObject(5, e.time());
             ps.setObject(6, now);
             ps.setString(7, e.channel());
-            ps.setString(8, e.origin());
+            ps.setString(8, DataExceptions.origin(e.origin()));
             ps.setString(9, e.dufNumber());
             ps.setString(10, e.payloadSha256());
             ps.setString(11, e.payload());

@@ -34,17 +34,26 @@ public final class QuarantineStore {
     /** Quarantines within the caller's transaction and returns the entry's id. */
     public long insert(Connection c, String channel, String origin, String reason, List<Violation> violations, byte[] raw)
             throws SQLException {
-        boolean truncated = raw.length > rawCap;
+        return insert(c, channel, origin, reason, violations, raw, raw.length);
+    }
+
+    /**
+     * As above, for an input of {@code size} bytes of which only {@code raw} was read: one too
+     * large to read whole is kept as its first bytes, like any input over the cap.
+     */
+    public long insert(Connection c, String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size)
+            throws SQLException {
+        boolean truncated = size > rawCap || raw.length < size;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO quarantine (received_at, channel, origin, reason, violations, raw_size, raw_bytes, truncated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             ps.setObject(1, OffsetDateTime.now(clock));
             ps.setString(2, channel);
-            ps.setString(3, origin);
+            ps.setString(3, DataExceptions.origin(origin));
             ps.setString(4, reason);
             ps.setString(5, toJson(violations));
-            ps.setLong(6, raw.length);
-            ps.setBytes(7, truncated ? Arrays.copyOf(raw, rawCap) : raw);
+            ps.setLong(6, size);
+            ps.setBytes(7, raw.length > rawCap ? Arrays.copyOf(raw, rawCap) : raw);
             ps.setBoolean(8, truncated);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -56,7 +65,11 @@ public final class QuarantineStore {
 
     /** Quarantines in a transaction of its own. */
     public long insert(String channel, String origin, String reason, List<Violation> violations, byte[] raw) {
-        return jdbc.inTransaction(c -> insert(c, channel, origin, reason, violations, raw));
+        return insert(channel, origin, reason, violations, raw, raw.length);
+    }
+
+    public long insert(String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size) {
+        return jdbc.inTransaction(c -> insert(c, channel, origin, reason, violations, raw, size));
     }
 
     /** Newest first; entries with an id below {@code beforeId} when it is given. Raw bytes are left out. */

@@ -75,6 +75,30 @@ class ApiKeysTest {
     }
 
     @Test
+    void rolesAreKnownAndOnlyOnOpsEntries() throws IOException {
+        Path file = dir.resolve("api-keys.json");
+        Files.writeString(file, """
+                {"keys": [
+                  {"name": "a", "sha256": "%s", "sources": [], "ops": true, "roles": ["ops-pii"]},
+                  {"name": "b", "sha256": "%s", "sources": [], "ops": true}
+                ]}""".formatted(ApiKeys.sha256Hex("k1"), ApiKeys.sha256Hex("k2")));
+        ApiKeys keys = ApiKeyFile.load(file);
+        assertThat(keys.authenticate("Bearer k1").orElseThrow().maySeeHealthData()).isTrue();
+        assertThat(keys.authenticate("Bearer k2").orElseThrow().maySeeHealthData()).isFalse();
+
+        Files.writeString(file, """
+                {"keys": [
+                  {"name": "a", "sha256": "%s", "sources": [], "ops": true, "roles": ["ops-pi"]},
+                  {"name": "b", "sha256": "%s", "sources": [], "ops": false, "roles": ["ops-pii"]},
+                  {"name": "c", "sha256": "%s", "sources": [], "ops": true, "roles": "ops-pii"}
+                ]}""".formatted(ApiKeys.sha256Hex("k1"), ApiKeys.sha256Hex("k2"), ApiKeys.sha256Hex("k3")));
+        assertThatThrownBy(() -> ApiKeyFile.load(file))
+                .hasMessageContaining(file + " at /keys/0/roles/0: unknown role; expected one of [ops-pii]")
+                .hasMessageContaining("/keys/1/roles: roles widen the ops API and need \"ops\": true")
+                .hasMessageContaining("/keys/2/roles: expected an array");
+    }
+
+    @Test
     void aMissingKeyListIsReported() throws IOException {
         Path file = dir.resolve("api-keys.json");
         Files.writeString(file, "{}");

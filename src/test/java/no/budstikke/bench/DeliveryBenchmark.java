@@ -108,7 +108,7 @@ import no.budstikke.testing.TestOffices;
 public final class DeliveryBenchmark {
 
     private static final String SINGLE = "application/cloudevents+json";
-    private static final Path EVENTS_DIR = Path.of("src/test/resources/events");
+    private static final Path EVENTS_DIR = Path.of("examples/events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BACKLOG_OFFICE = "bench-backlog";
     private static final String URGENT_OFFICE = "bench-urgent";

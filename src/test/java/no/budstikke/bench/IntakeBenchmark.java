@@ -69,7 +69,7 @@ public final class IntakeBenchmark {
     private static final String SINGLE = "application/cloudevents+json";
     private static final String BATCH = "application/cloudevents-batch+json";
     private static final String CENTRE_SOURCE_PREFIX = "urn:no:udi:mot:centre:";
-    private static final Path EVENTS_DIR = Path.of("src/test/resources/events");
+    private static final Path EVENTS_DIR = Path.of("examples/events");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int n;

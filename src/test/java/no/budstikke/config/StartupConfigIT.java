@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StartupConfigIT {
 
     private static final Path FIXTURES = Path.of("src/test/resources/startup").toAbsolutePath();
-    private static final Path EVENTS = Path.of("src/test/resources/events");
-    private static final String MAX_BODY = "budstikke.http.max-body-bytes";
+    private static final Path EVENTS = Path.of("examples/events");
+    private static final String MAX_BODY = "budstikke.intake.max-bytes";
 
     @TempDir
     Path dir;
@@ -36,7 +36,7 @@ class StartupConfigIT {
     void productionProfileRefusesToStartWhileAnApiKeyUsesTheLocalDevKey() throws IOException {
         Path keys = FIXTURES.resolve("keys-with-dev-key.json");
         assertThat(Files.readString(keys)).contains(ApiKeys.sha256Hex(ApiKeys.LOCAL_DEV_KEY));
-        Map<String, String> settings = settings(keys);
+        Map<String, String> settings = onPostgres(settings(keys));
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
 
@@ -48,15 +48,38 @@ class StartupConfigIT {
 
     @Test
     void productionProfileStartsWithOnlyNonDevKeys() throws IOException {
-        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        Map<String, String> settings = onPostgres(settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath()));
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
         settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
+        settings.put("budstikke.intake.file.sources", "none");
         try (TestHub hub = TestHub.start(settings)) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
                     Files.readAllBytes(EVENTS.resolve("missing.json")), TestHub.CENTRE_0301_KEY);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         }
+    }
+
+    @Test
+    void productionProfileRefusesAnInboxWithoutABinding() throws IOException {
+        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        settings.put("budstikke.profile", "production");
+        settings.put("budstikke.delivery.sandbox", "false");
+        settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
+
+        String message = startFailure(settings);
+
+        assertThat(message).contains("production").contains("budstikke.intake.file.sources").contains("pose as DUF");
+    }
+
+    @Test
+    void aMistypedInboxBindingStopsTheHubNamingTheSetting() throws IOException {
+        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        settings.put("budstikke.intake.file.folders.bergen", "urn:no:udi:mot:centre:C-4601-02, centre:C-0301-01");
+
+        String message = startFailure(settings);
+
+        assertThat(message).contains("budstikke.intake.file.folders.bergen").contains("'centre:C-0301-01' is no source pattern");
     }
 
     @Test
@@ -107,7 +130,7 @@ class StartupConfigIT {
         overridden.put(MAX_BODY, "2000");
         try (TestHub hub = TestHub.start(overridden)) {
             assertThat(post(hub, body).statusCode()).isEqualTo(413);
-            byte[] small = Files.readAllBytes(EVENTS.resolve("valid/no.udi.duf.amot.tertial-due.v1.json"));
+            byte[] small = Files.readAllBytes(Path.of("src/test/resources/events/valid/no.udi.duf.amot.tertial-due.v1.json"));
             assertThat(small.length).isLessThan(2000);
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json", small, TestHub.DUF_KEY);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
@@ -125,6 +148,12 @@ class StartupConfigIT {
             if (before == null) System.clearProperty(MAX_BODY);
             else System.setProperty(MAX_BODY, before);
         }
+    }
+
+    /** The production profile refuses the embedded H2 database. */
+    private Map<String, String> onPostgres(Map<String, String> settings) {
+        settings.put("budstikke.db.url", TestDatabases.freshUrl(Kind.POSTGRES, dir));
+        return settings;
     }
 
     /** Test hub settings, with the given api-keys file (null: the usual test keys). */
@@ -163,10 +192,12 @@ class StartupConfigIT {
         "budstikke.mail.starttls-required, false, clear text",
         "budstikke.sftp.strict-host-key-checking, no, known-hosts-file",
         "budstikke.ops.mailbox, Budstikke drift <drift@budstikke.example>, reach nobody",
-        "budstikke.ops.mailbox, '', reach nobody"
+        "budstikke.ops.mailbox, '', reach nobody",
+        "budstikke.db.url, '', PostgreSQL",
+        "budstikke.db.url, jdbc:h2:mem:budstikke, PostgreSQL"
     })
     void productionProfileRefusesSettingsThatAreOnlySafeLocally(String key, String value, String reason) throws IOException {
-        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir));
+        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(Kind.POSTGRES, dir));
         settings.put("budstikke.profile", "production");
         settings.put("budstikke.delivery.sandbox", "false");
         settings.put("budstikke.api-keys.file", Path.of("src/test/resources/test-api-keys.json").toAbsolutePath().toString());

@@ -22,7 +22,7 @@ final class TestEvents {
     static final List<String> EXAMPLES = List.of("arrived", "case-decided-final-rejection", "leave-applied",
             "missing", "moved-without-clearance", "returned");
 
-    /** The 21 types as listed in /work/shared/contract/EVENTS.md, kept here on purpose as an independent list. */
+    /** The 21 types as listed in docs/contract.md, kept here on purpose as an independent list. */
     static final List<String> CONTRACT_TYPES = List.of(
             "no.udi.mot.resident.arrived.v1",
             "no.udi.mot.resident.relocation-planned.v1",

@@ -71,7 +71,7 @@ class DeliveryIT {
 
     private String postMissing() throws Exception {
         HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
-                Files.readAllBytes(Path.of("src/test/resources/events/missing.json")), TestHub.ALL_CENTRES_KEY);
+                Files.readAllBytes(Path.of("examples/events/missing.json")), TestHub.ALL_CENTRES_KEY);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         return JSON.readTree(r.body()).path("key").asText();
     }

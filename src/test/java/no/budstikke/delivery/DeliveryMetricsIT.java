@@ -83,7 +83,7 @@ class DeliveryMetricsIT {
         hub = TestHub.start(p);
 
         HttpResponse<String> accepted = hub.post("/api/v1/events", "application/cloudevents+json",
-                Files.readAllBytes(Path.of("src/test/resources/events/missing.json")), TestHub.ALL_CENTRES_KEY);
+                Files.readAllBytes(Path.of("examples/events/missing.json")), TestHub.ALL_CENTRES_KEY);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

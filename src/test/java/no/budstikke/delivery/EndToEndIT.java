@@ -98,7 +98,7 @@ class EndToEndIT {
 
     @Test
     void aMissingChildReachesPoliceChildWelfareUdiAndBfeEachWithOnlyWhatItsPolicyAllows() throws Exception {
-        byte[] body = Files.readAllBytes(Path.of("src/test/resources/events/missing.json"));
+        byte[] body = Files.readAllBytes(Path.of("examples/events/missing.json"));
         JsonNode event = JSON.readTree(body);
         String key = postEvent(body);
         Map<String, Notice> decided = new HashMap<>(decided(key, event));

@@ -70,7 +70,7 @@ class SandboxIT {
         for (Office o : HubConfigLoader.load(Path.of("config")).directory().offices()) addresses.put(o.id(), o.address());
 
         List<String> keys = new ArrayList<>();
-        try (Stream<Path> examples = Files.list(Path.of("src/test/resources/events"))) {
+        try (Stream<Path> examples = Files.list(Path.of("examples/events"))) {
             for (Path example : examples.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 keys.add(postEvent(Files.readAllBytes(example)));
             }

@@ -175,6 +175,26 @@ class ConditionsTest {
         assertThat(conditions.holds(test("/data/at", Op.WITHIN_HOURS, hours), event, CaseState.UNKNOWN)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "2026-11-20T21:00:01+01:00, true",            // a second after the event
+            "2026-11-20T21:00:00+01:00, false",           // the same instant is not ahead
+            "2026-11-20T20:00:00Z, false",                // the same instant at another offset
+            "2026-11-20T20:59:59+01:00, false",           // a second before the event
+            "2027-11-20T21:00:00+01:00, true",            // however far ahead
+            "2026-11-21, false",                          // a date is not a date-time
+    })
+    void aheadHoldsOnlyForADateTimeAfterTheEventTime(String at, boolean expected) {
+        JsonNode event = json("{\"time\": \"2026-11-20T21:00:00+01:00\", \"data\": {\"at\": \"" + at + "\"}}");
+        assertThat(conditions.holds(test("/data/at", Op.AHEAD, true), event, CaseState.UNKNOWN)).isEqualTo(expected);
+    }
+
+    @Test
+    void aheadIsFalseWithoutAnEventTime() {
+        JsonNode noTime = json("{\"data\": {\"at\": \"2099-11-20T21:00:00+01:00\"}}");
+        assertThat(conditions.holds(test("/data/at", Op.AHEAD, true), noTime, CaseState.UNKNOWN)).isFalse();
+    }
+
     @Test
     void withinHoursOverAWildcardHoldsWhenAnyAppointmentIsNear() {
         // appointments are 36 h and 156 h after the event

@@ -447,6 +447,18 @@ class DutyTableTest {
         rows.add(fires("O24", "interview exactly 72 h after the event → HIGH",
                 with(example("missing"), "/data/caseContext/appointments/0/at", "2026-11-23T21:15:00+01:00"), UNKNOWN,
                 List.of(to(Role.UDI_BFE, "udi-bfe", HIGH))));
+        rows.add(notFired("O24", "the only interview was a day before the event: past, it summons nobody",
+                with(example("missing"), "/data/caseContext/appointments/0/at", "2026-11-19T21:15:00+01:00"), UNKNOWN));
+        rows.add(notFired("O24", "the interview is at the very time of the event: not ahead of it",
+                with(example("missing"), "/data/caseContext/appointments/0/at", "2026-11-20T21:15:00+01:00"), UNKNOWN));
+        rows.add(fires("O24", "a past interview and an age assessment ahead → NORMAL, for the one ahead",
+                with(example("missing"), "/data/caseContext/appointments",
+                        "[{\"kind\":\"asylum_interview\",\"at\":\"2026-11-01T09:00:00+01:00\"},"
+                                + "{\"kind\":\"age_assessment\",\"at\":\"2026-12-01T09:00:00+01:00\"}]"), UNKNOWN,
+                List.of(to(Role.UDI_BFE, "udi-bfe", NORMAL))));
+        rows.add(fires("O24", "a past interview in the event, but the hub knows of one ahead from DUF → NORMAL",
+                with(example("missing"), "/data/caseContext/appointments/0/at", "2026-11-19T21:15:00+01:00"),
+                new CaseState(Map.of("upcomingAppointment", true)), List.of(to(Role.UDI_BFE, "udi-bfe", NORMAL))));
         rows.add(notFired("O24", "no appointments", without(example("missing"), "/data/caseContext/appointments"), UNKNOWN));
         rows.add(notFired("O24", "an empty list of appointments",
                 with(example("missing"), "/data/caseContext/appointments", "[]"), UNKNOWN));

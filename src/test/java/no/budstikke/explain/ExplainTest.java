@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExplainTest {
 
-    private static final String MISSING = "src/test/resources/events/missing.json";
+    private static final String MISSING = "examples/events/missing.json";
 
     @TempDir
     Path dir;
@@ -65,7 +65,7 @@ class ExplainTest {
     @Test
     void caseFactsCanBeGivenOnTheCommandLine() throws IOException {
         Path decided = dir.resolve("permit.json");
-        JsonNode event = new ObjectMapper().readTree(Path.of("src/test/resources/events/case-decided-final-rejection.json").toFile());
+        JsonNode event = new ObjectMapper().readTree(Path.of("examples/events/case-decided-final-rejection.json").toFile());
         Files.writeString(decided, event.toString());
         assertThat(explain(decided.toString(), "--json")).isEqualTo(Explain.OK);
         assertThat(out()).doesNotContain("\"O38\"");
@@ -94,14 +94,33 @@ class ExplainTest {
 
     @Test
     void anInvalidConfigExitsNonZeroNamingTheFile() throws IOException {
-        Path config = dir.resolve("config");
-        Files.createDirectories(config);
-        for (String f : new String[] {"directory.yaml", "routing-rules.yaml", "disclosure-policies.yaml"}) {
-            Files.copy(Path.of("config", f), config.resolve(f));
-        }
+        Path config = copyOfShippedConfig();
         Files.writeString(config.resolve("disclosure-policies.yaml"), "policies: [");
         assertThat(explain(MISSING, "--config", config.toString())).isEqualTo(Explain.INVALID_CONFIG_OR_USAGE);
         assertThat(err()).contains("disclosure-policies.yaml");
+    }
+
+    @Test
+    void explainChecksEveryFileAsAStartDoesSettingsAndTemplatesToo() throws IOException {
+        Path config = copyOfShippedConfig();
+        Path properties = config.resolve("application.properties");
+        Files.writeString(properties, Files.readString(properties) + "budstikke.delivery.sandbx = false\n");
+        Files.writeString(config.resolve("deadlines.yaml"), "deadlines: [");
+        assertThat(explain(MISSING, "--config", config.toString())).isEqualTo(Explain.INVALID_CONFIG_OR_USAGE);
+        assertThat(err()).startsWith("explain: the configuration is invalid")
+                .contains("budstikke.delivery.sandbx", "did you mean 'budstikke.delivery.sandbox'", "deadlines.yaml");
+    }
+
+    private Path copyOfShippedConfig() throws IOException {
+        Path config = dir.resolve("config");
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of("config"))) {
+            for (Path from : files.toList()) {
+                Path to = config.resolve(Path.of("config").relativize(from).toString());
+                if (Files.isDirectory(from)) Files.createDirectories(to);
+                else Files.copy(from, to);
+            }
+        }
+        return config;
     }
 
     @Test

@@ -110,7 +110,7 @@ class ReadinessIT {
 
     private static HttpResponse<String> post(TestHub hub, String example) {
         try {
-            byte[] body = Files.readAllBytes(Path.of("src/test/resources/events", example));
+            byte[] body = Files.readAllBytes(Path.of("examples/events", example));
             return hub.post("/api/v1/events", "application/cloudevents+json", body, TestHub.ALL_CENTRES_KEY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

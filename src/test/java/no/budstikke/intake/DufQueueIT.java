@@ -124,8 +124,8 @@ class DufQueueIT {
         @Test
         void pendingRowsAreStoredAndMarkedConsumedInOrder() throws Exception {
             ObjectNode first = dufEvent();
-            ObjectNode second = dufEvent("valid/no.udi.duf.appointment.scheduled.v1.json");
-            ObjectNode third = dufEvent("valid/no.udi.duf.amot.tertial-due.v1.json");
+            ObjectNode second = validEvent("no.udi.duf.appointment.scheduled.v1.json");
+            ObjectNode third = validEvent("no.udi.duf.amot.tertial-due.v1.json");
             long s1 = queue.insert(bytes(first));
             long s2 = queue.insert(bytes(second));
             long s3 = queue.insert(bytes(third));
@@ -244,9 +244,18 @@ class DufQueueIT {
         return event(example);
     }
 
+    /** One of the test suite's valid events of each type, with a fresh id. */
+    static ObjectNode validEvent(String name) throws IOException {
+        return withFreshId(Path.of("src/test/resources/events/valid", name));
+    }
+
     /** An example event with a fresh id. */
     static ObjectNode event(String example) throws IOException {
-        ObjectNode e = (ObjectNode) JSON.readTree(Path.of("src/test/resources/events", example).toFile());
+        return withFreshId(Path.of("examples/events", example));
+    }
+
+    private static ObjectNode withFreshId(Path file) throws IOException {
+        ObjectNode e = (ObjectNode) JSON.readTree(file.toFile());
         e.put("id", "duf-queue-" + UUID.randomUUID());
         return e;
     }

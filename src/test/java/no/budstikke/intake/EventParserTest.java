@@ -86,4 +86,36 @@ class EventParserTest {
     void trailingContentIsRefused() {
         assertThat(parser.parse(utf8("{\"id\":\"a\"} {\"id\":\"b\"}"), InputForm.EITHER).failure()).isPresent();
     }
+
+    @Test
+    void limitsAreCheckedBeforeAndWhileParsing() {
+        EventParser small = new EventParser(new IntakeLimits(100, 40, 2));
+        assertThat(small.parse(utf8(" ".repeat(101)), InputForm.EITHER).tooLarge()).isTrue();
+        ParsedInput oneBigEvent = small.parse(utf8("{\"id\":\"" + "a".repeat(40) + "\"}"), InputForm.EITHER);
+        assertThat(oneBigEvent.tooLarge()).isTrue();
+        assertThat(oneBigEvent.failure()).get().asString().contains("max-event-bytes");
+        assertThat(small.parse(utf8("[{},{},{}]"), InputForm.EITHER).failure()).get().asString().contains("more than 2 events");
+        assertThat(small.parse(utf8("[{},{\"id\":\"" + "a".repeat(35) + "\"}]"), InputForm.EITHER).failure()).get().asString()
+                .contains("event 1 of the batch");
+        assertThat(small.parse(utf8("[{},{}]"), InputForm.EITHER).events()).hasSize(2);
+    }
+
+    @Test
+    void aLongStringIsTooLargeNotTooDeep() {
+        EventParser small = new EventParser(new IntakeLimits(1000, 500, 2));
+        ParsedInput p = small.parse(utf8("[\"" + "a".repeat(600) + "\"]"), InputForm.EITHER);
+        assertThat(p.tooLarge()).isTrue();
+        assertThat(p.failure()).get().asString().contains("text value").doesNotContain("nested");
+    }
+
+    @Test
+    void loneSurrogatesAndNulCharactersAreRefusedWithTheirPointer() {
+        ParsedInput lone = parser.parse(utf8("{\"data\":{\"name\":\"a\\ud800b\"}}"), InputForm.EITHER);
+        assertThat(lone.failure()).get().asString().contains("surrogate");
+        assertThat(lone.failurePointer()).isEqualTo("/data/name");
+        ParsedInput nul = parser.parse(utf8("[{},{\"id\":\"a\\u0000\"}]"), InputForm.EITHER);
+        assertThat(nul.failure()).get().asString().contains("NUL");
+        assertThat(nul.failurePointer()).isEqualTo("/1/id");
+        assertThat(parser.parse(utf8("{\"name\":\"\\ud83d\\ude00\"}"), InputForm.EITHER).failure()).as("a whole pair is fine").isEmpty();
+    }
 }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.budstikke.store.EventStore;
@@ -55,6 +56,7 @@ class FileDropIT {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final Duration PROCESSED = Duration.ofSeconds(20);
+        private static final String BERGEN_FOLDER = "bergen";
 
         private final Kind kind;
 
@@ -67,7 +69,10 @@ class FileDropIT {
 
         @BeforeAll
         void startHub(@TempDir Path dir) {
-            hub = TestHub.start(TestHub.defaults(dir, TestDatabases.freshUrl(kind, dir)));
+            Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(kind, dir));
+            // Fana's own folder; the inbox itself keeps the embedded default (any upstream source).
+            settings.put("budstikke.intake.file.folders." + BERGEN_FOLDER, "urn:no:udi:mot:centre:C-4601-02");
+            hub = TestHub.start(settings);
             inbox = dir.resolve("inbox");
         }
 
@@ -258,11 +263,51 @@ class FileDropIT {
             assertThat(inbox.resolve("archive/planted.json")).exists();
         }
 
+        @Test
+        void aFileInABoundFolderIsStoredAndMovedToThatFoldersDone() throws Exception {
+            ObjectNode own = event("arrived.json");
+            assertThat(own.path("source").asText()).isEqualTo("urn:no:udi:mot:centre:C-4601-02");
+            drop(BERGEN_FOLDER + "/own.json", bytes(own));
+
+            awaitFile(BERGEN_FOLDER + "/done/own.json");
+            assertThat(stored(own)).isTrue();
+            assertThat(inbox.resolve("done/own.json")).doesNotExist();
+        }
+
+        @Test
+        void aFileInABoundFolderPosingAsAnotherCentreOrDufIsQuarantinedOnceAndNeverReadAgain() throws Exception {
+            ObjectNode oslo = event("missing.json");
+            ObjectNode duf = event("case-decided-final-rejection.json");
+            drop(BERGEN_FOLDER + "/as-oslo.json", bytes(oslo));
+            drop(BERGEN_FOLDER + "/as-duf.json", bytes(duf));
+
+            for (String name : List.of("as-oslo.json", "as-duf.json")) {
+                Path report = awaitFile(BERGEN_FOLDER + "/rejected/" + name + ".error.json");
+                awaitFile(BERGEN_FOLDER + "/rejected/" + name);
+                JsonNode outcome = JSON.readTree(report.toFile()).path("events").get(0);
+                assertThat(outcome.path("outcome").asText()).isEqualTo("forbidden");
+                assertThat(outcome.path("violations").findValuesAsText("pointer")).containsExactly("/source");
+                JsonNode entry = quarantineEntry(outcome.path("quarantineId").asLong());
+                assertThat(entry.path("reason").asText()).isEqualTo("FORBIDDEN_SOURCE");
+                assertThat(entry.path("origin").asText()).isEqualTo(BERGEN_FOLDER + "/" + name);
+            }
+            assertThat(stored(oslo)).isFalse();
+            assertThat(stored(duf)).isFalse();
+
+            // Later polls pass the rejected files by: still one quarantine row each.
+            ObjectNode trigger = event("arrived.json");
+            drop(BERGEN_FOLDER + "/after.json", bytes(trigger));
+            awaitFile(BERGEN_FOLDER + "/done/after.json");
+            JsonNode entries = JSON.readTree(hub.get("/api/v1/quarantine?limit=500", TestHub.OPS_KEY).body()).path("entries");
+            assertThat(entries.findValuesAsText("origin")).filteredOn(o -> o.startsWith(BERGEN_FOLDER + "/as-"))
+                    .containsExactlyInAnyOrder(BERGEN_FOLDER + "/as-oslo.json", BERGEN_FOLDER + "/as-duf.json");
+        }
+
         // --- helpers -------------------------------------------------------------------------
 
         /** An example event with a fresh id, so that every scenario stores its own events. */
         private static ObjectNode event(String example) throws IOException {
-            ObjectNode e = (ObjectNode) JSON.readTree(Path.of("src/test/resources/events", example).toFile());
+            ObjectNode e = (ObjectNode) JSON.readTree(Path.of("examples/events", example).toFile());
             e.put("id", "file-drop-" + UUID.randomUUID());
             return e;
         }

@@ -312,12 +312,15 @@ class HttpIntakeIT {
 
         @Test
         void aBodyOfExactlyTheLimitIsRead() {
-            byte[] event = fresh("missing");
-            byte[] padded = Arrays.copyOf(event, MAX_BODY); // trailing JSON whitespace up to the limit
-            Arrays.fill(padded, event.length, padded.length, (byte) ' ');
+            // A batch of one, padded between its event and the closing bracket: a single event
+            // this large would break the smaller limit for one event.
+            byte[] batch = batchOf(freshNode("missing"));
+            byte[] padded = Arrays.copyOf(batch, MAX_BODY);
+            Arrays.fill(padded, batch.length - 1, padded.length - 1, (byte) ' ');
+            padded[padded.length - 1] = ']';
             long before = events.count();
 
-            HttpResponse<String> r = hub.post(EVENTS, SINGLE, padded, TestHub.CENTRE_0301_KEY);
+            HttpResponse<String> r = hub.post(EVENTS, BATCH, padded, TestHub.CENTRE_0301_KEY);
 
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             assertThat(events.count()).isEqualTo(before + 1);
@@ -393,7 +396,20 @@ class HttpIntakeIT {
                     bad("an unknown type", SINGLE, bytes(withText(freshNode("missing"), "", "type", "no.udi.mot.resident.teleported.v1")),
                             "contract-violation", "CONTRACT_VIOLATION", "/type"),
                     bad("a time without offset", SINGLE, bytes(withText(freshNode("missing"), "", "time", "2026-11-20T21:15:00")),
-                            "contract-violation", "CONTRACT_VIOLATION", "/time"));
+                            "contract-violation", "CONTRACT_VIOLATION", "/time"),
+                    bad("a municipality number with a trailing line break", SINGLE,
+                            bytes(withText(freshNode("missing"), "/data/centre", "municipalityNumber", "0301\n")),
+                            "contract-violation", "CONTRACT_VIOLATION", "/data/centre/municipalityNumber"),
+                    bad("a DUF number with a trailing line break", SINGLE,
+                            bytes(withText(freshNode("missing"), "/data/person", "dufNumber", "201912345678\n")),
+                            "contract-violation", "CONTRACT_VIOLATION", "/data/person/dufNumber"),
+                    bad("a source longer than the hub keeps", SINGLE,
+                            bytes(withText(freshNode("missing"), "", "source", "urn:no:udi:mot:centre:" + "C".repeat(300))),
+                            "contract-violation", "CONTRACT_VIOLATION", "/source"),
+                    bad("a lone surrogate escape", SINGLE, edit(fresh("missing"), "\"Amina\"", "\"Am\\ud800ina\""),
+                            "unreadable-body", "UNREADABLE", "/data/person/givenName"),
+                    bad("a NUL in the id", SINGLE, edit(fresh("missing"), "\"id\":\"it-", "\"id\":\"it-\\u0000"),
+                            "unreadable-body", "UNREADABLE", "/id"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -444,9 +460,10 @@ class HttpIntakeIT {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"[", "{\"a\":"})
-        void jsonNested100000LevelsDeepIsRefusedQuicklyAndTheHubKeepsWorking(String opener) {
+        void jsonNested10000LevelsDeepIsRefusedQuicklyAndTheHubKeepsWorking(String opener) {
+            // 10,000 levels keep the object form under the 64 KiB limit of one event, which is checked first.
             String closer = opener.equals("[") ? "]" : "}";
-            byte[] body = (opener.repeat(100_000) + closer.repeat(100_000)).getBytes(UTF_8);
+            byte[] body = (opener.repeat(10_000) + closer.repeat(10_000)).getBytes(UTF_8);
             HttpRequest request = HttpRequest.newBuilder(hub.uri(EVENTS))
                     .timeout(Duration.ofSeconds(5)) // a hub that chews on it for longer fails here with HttpTimeoutException
                     .header("Content-Type", "application/json")
@@ -460,7 +477,7 @@ class HttpIntakeIT {
             assertThat(p.path("detail").asText()).contains("nested deeper");
             QuarantineEntry q = quarantined(p);
             assertThat(q.reason()).isEqualTo("UNREADABLE");
-            assertQuarantinedAsSent(q, body); // 200,000 bytes are kept whole, 600,000 are cut at the cap
+            assertQuarantinedAsSent(q, body);
             assertHubStillAccepts();
         }
 

@@ -19,7 +19,7 @@ class HubBootsIT {
 
     @Test
     void exampleEventIsAcknowledgedAfterItIsStored() throws Exception {
-        byte[] missing = Files.readAllBytes(Path.of("src/test/resources/events/missing.json"));
+        byte[] missing = Files.readAllBytes(Path.of("examples/events/missing.json"));
         try (TestHub hub = TestHub.start(TestHub.defaults(dir, TestDatabases.freshUrl(TestDatabases.Kind.H2, dir)))) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json", missing, TestHub.CENTRE_0301_KEY);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

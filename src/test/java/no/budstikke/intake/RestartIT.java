@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EVENTS = Path.of("src/test/resources/events");
+    private static final Path EVENTS = Path.of("examples/events");
 
     @TempDir
     Path dir;
@@ -101,7 +101,7 @@ class RestartIT {
 
     /** The six shared examples and the minimal valid event of every type. */
     private static List<Path> examples() {
-        try (Stream<Path> top = Files.list(EVENTS); Stream<Path> valid = Files.list(EVENTS.resolve("valid"))) {
+        try (Stream<Path> top = Files.list(EVENTS); Stream<Path> valid = Files.list(Path.of("src/test/resources/events/valid"))) {
             List<Path> all = new ArrayList<>();
             Stream.concat(top, valid).filter(p -> p.toString().endsWith(".json")).sorted().forEach(all::add);
             assertThat(all).hasSizeGreaterThanOrEqualTo(27);

@@ -21,8 +21,12 @@ import org.apache.camel.main.Main;
 public final class TestHub implements AutoCloseable {
 
     /** Keys in src/test/resources/test-api-keys.json. */
+    /** An ops key with the role ops-pii: it sees health data and raw quarantined input. */
     public static final String OPS_KEY = "test-ops-key";
+    /** An ops key without roles. */
+    public static final String OPS_BASIC_KEY = "test-ops-basic-key";
     public static final String CENTRE_0301_KEY = "test-centre-0301-key";
+    public static final String CENTRE_4601_KEY = "test-centre-4601-key";
     public static final String DUF_KEY = "test-duf-key";
     public static final String ALL_CENTRES_KEY = "test-all-centres-key";
 

@@ -37,7 +37,7 @@ public final class TestJson {
 
     public static byte[] exampleBytes(String name) {
         try {
-            return Files.readAllBytes(Path.of("src/test/resources/events/" + name + ".json"));
+            return Files.readAllBytes(Path.of("examples/events/" + name + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

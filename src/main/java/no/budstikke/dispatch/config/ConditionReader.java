@@ -29,7 +29,7 @@ public final class ConditionReader {
 
     private static final Map<String, Op> OPS = Map.of(
             "equals", Op.EQUALS, "notEquals", Op.NOT_EQUALS, "in", Op.IN,
-            "exists", Op.EXISTS, "absent", Op.ABSENT, "withinHours", Op.WITHIN_HOURS);
+            "exists", Op.EXISTS, "absent", Op.ABSENT, "withinHours", Op.WITHIN_HOURS, "ahead", Op.AHEAD);
     private static final Map<String, Condition.Area> AREAS = Map.of(
             "municipality", Condition.Area.MUNICIPALITY, "county", Condition.Area.COUNTY,
             "policeDistrict", Condition.Area.POLICE_DISTRICT, "udiRegion", Condition.Area.UDI_REGION,
@@ -101,7 +101,7 @@ public final class ConditionReader {
     private Optional<Condition> test(JsonNode node, String at, List<String> keys, String type) {
         List<String> subjects = keys.stream().filter(k -> k.equals("path") || k.equals("case")).toList();
         List<String> ops = keys.stream().filter(OPS::containsKey).toList();
-        String shape = "one subject (path: /data/... or case: <name>) and one test (equals, notEquals, in, exists: true, absent: true or withinHours)";
+        String shape = "one subject (path: /data/... or case: <name>) and one test (equals, notEquals, in, exists: true, absent: true, withinHours or ahead: true)";
         if (subjects.size() != 1) {
             problems.add(file, at, subjects.isEmpty() ? "the test has no subject" : "the test has both a path and a case", shape);
             return Optional.empty();
@@ -117,8 +117,8 @@ public final class ConditionReader {
         if (subjects.get(0).equals("case")) {
             String name = node.get("case").asText();
             String kind = CASE_FACTS.get(name);
-            if (op == Op.WITHIN_HOURS) {
-                problems.add(file, valueAt, "withinHours on case fact '" + name + "'", "withinHours only on a date-time field of the event");
+            if (op == Op.WITHIN_HOURS || op == Op.AHEAD) {
+                problems.add(file, valueAt, opKey + " on case fact '" + name + "'", opKey + " only on a date-time field of the event");
                 return Optional.empty();
             }
             if (!valuesFit(value, op, kind, null, valueAt, "case fact '" + name + "'")) return Optional.empty();
@@ -138,8 +138,8 @@ public final class ConditionReader {
                         "a field of that type in the contract (EVENTS.md), '*' for list elements");
                 return Optional.empty();
             }
-            if (op == Op.WITHIN_HOURS && !"date-time".equals(field.path("format").asText())) {
-                problems.add(file, valueAt, "withinHours on " + path + ", which is not a date-time", "withinHours only on a date-time field such as /data/caseContext/appointments/*/at");
+            if ((op == Op.WITHIN_HOURS || op == Op.AHEAD) && !"date-time".equals(field.path("format").asText())) {
+                problems.add(file, valueAt, opKey + " on " + path + ", which is not a date-time", opKey + " only on a date-time field such as /data/caseContext/appointments/*/at");
                 return Optional.empty();
             }
         }

@@ -64,6 +64,14 @@ public final class ContractFields {
         return fields == null ? null : fields.get(pointer);
     }
 
+    /**
+     * Whether some type has this path, in the envelope or under {@code /data} ({@code *} for an
+     * array element): a name the contract chose, not the sender.
+     */
+    public boolean isContractPath(String pointer) {
+        return ENVELOPE.contains(pointer) || union.containsKey(pointer);
+    }
+
     /** Whether some type has this field under {@code /data}. */
     boolean anyTypeHas(String pointer) {
         return union.containsKey(pointer);

@@ -22,6 +22,11 @@ public final class Problems {
         lines.add(where + ": " + wrong + "; expected " + expected);
     }
 
+    /** A problem whose message already says what is wrong and what is expected, such as a bad setting's. */
+    public void add(Source where, ConfigException problem) {
+        lines.add(where + ": " + problem.getMessage());
+    }
+
     public void add(YamlFile file, String pointer, String wrong, String expected) {
         add(file.source(pointer), wrong, expected);
     }

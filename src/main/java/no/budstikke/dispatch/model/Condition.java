@@ -52,6 +52,8 @@ public sealed interface Condition {
         /** the value is absent or null */
         ABSENT,
         /** a date-time within the given number of hours after the event's time */
-        WITHIN_HOURS
+        WITHIN_HOURS,
+        /** a date-time after the event's time: an appointment that still lies ahead */
+        AHEAD
     }
 }

@@ -22,6 +22,7 @@ import no.budstikke.dispatch.model.Office;
 import no.budstikke.dispatch.model.Unresolved;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.DispatchGaps;
+import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.NoticeStore;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ public final class DispatchService {
 
     public static final String DISPATCHED = "DISPATCHED";
     public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
+    /** Received events, and held ones ops released. */
+    private static final String DISPATCHABLE = "('RECEIVED', 'RELEASED')";
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,9 +50,10 @@ public final class DispatchService {
     private final CaseFiles caseFiles;
     private final Clock clock;
     private final List<DispatchListener> listeners;
+    private final OtherCentreHolds holds;
 
     public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
-                           Clock clock, List<DispatchListener> listeners) {
+                           Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
         this.notices = notices;
@@ -57,6 +61,7 @@ public final class DispatchService {
         this.caseFiles = caseFiles;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.holds = holds;
     }
 
     /** Dispatches up to {@code max} received events, oldest first; returns how many were dispatched. */
@@ -77,7 +82,7 @@ public final class DispatchService {
     private List<String> pending(int max) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT event_key FROM inbound_event WHERE status = 'RECEIVED' ORDER BY seq LIMIT ?")) {
+                    "SELECT event_key FROM inbound_event WHERE status IN " + DISPATCHABLE + " ORDER BY seq LIMIT ?")) {
                 ps.setInt(1, max);
                 List<String> keys = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -90,7 +95,7 @@ public final class DispatchService {
 
     boolean dispatchOne(String key) {
         return jdbc.inTransaction(c -> {
-            Optional<StoredEvent> stored = storedEvent(c, key, "AND status = 'RECEIVED' FOR UPDATE SKIP LOCKED");
+            Optional<StoredEvent> stored = storedEvent(c, key, "AND status IN " + DISPATCHABLE + " FOR UPDATE SKIP LOCKED");
             if (stored.isEmpty()) return false; // taken by another instance meanwhile
             JsonNode event = stored.get().event();
             String dufNumber = stored.get().dufNumber();
@@ -101,6 +106,8 @@ public final class DispatchService {
                 history = caseFiles.history(c, dufNumber, key);
                 before = history.before(key);
             }
+            // Ops released it: they checked it with the centres, so it is not held a second time.
+            if (!HeldEvents.RELEASED.equals(stored.get().status()) && holds.holdIfForeign(c, key, event, before)) return true;
             Decision decision = dispatcher.decide(event, facts(history, before, stored.get()));
             List<String> ids = new ArrayList<>();
             for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n));
@@ -173,17 +180,17 @@ public final class DispatchService {
         });
     }
 
-    private record StoredEvent(JsonNode event, String dufNumber, Instant time) {
+    private record StoredEvent(JsonNode event, String dufNumber, Instant time, String status) {
     }
 
     private static Optional<StoredEvent> storedEvent(java.sql.Connection c, String key, String condition) throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT payload, duf_number, event_time FROM inbound_event WHERE event_key = ? " + condition)) {
+                "SELECT payload, duf_number, event_time, status FROM inbound_event WHERE event_key = ? " + condition)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new StoredEvent(read(rs.getString(1)), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()));
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)));
             }
         }
     }

@@ -72,6 +72,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aheadOnAFieldThatIsNotADateTimeIsRefused() {
+        config.replace(RULES, "when: { path: /data/concernForNeglect, equals: true }", "when: { path: /data/concernForNeglect, ahead: true }");
+        List<String> problems = config.problems();
+        assertThat(problems).hasSize(1);
+        assertProblem(problems, config.at(RULES, config.lineOf(RULES, "concernForNeglect, ahead: true }"), "/rules/25/when/ahead"),
+                "ahead on /data/concernForNeglect, which is not a date-time", "a date-time field");
+    }
+
+    @Test
     void wrongEnumValueNamesTheAllowedValues() {
         config.replace(RULES, "    title: Missing resident, to UDI\n    on: no.udi.mot.resident.missing.v1\n    priority: URGENT\n",
                 "    title: Missing resident, to UDI\n    on: no.udi.mot.resident.missing.v1\n    priority: URGNT\n");

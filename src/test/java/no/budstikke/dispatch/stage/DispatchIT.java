@@ -160,10 +160,10 @@ class DispatchIT {
     }
 
     private static JsonNode example(String name) throws IOException {
-        return JSON.readTree(Path.of("src/test/resources/events/" + name + ".json").toFile());
+        return JSON.readTree(Path.of("examples/events/" + name + ".json").toFile());
     }
 
     private static JsonNode valid(String type) throws IOException {
-        return JSON.readTree(Path.of("src/test/resources/events/valid/" + type + ".json").toFile());
+        return JSON.readTree(Path.of("examples/events/valid/" + type + ".json").toFile());
     }
 }

@@ -1,0 +1,134 @@
+package no.budstikke;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import no.budstikke.alert.Alerts;
+import no.budstikke.amot.TertialReport;
+import no.budstikke.auth.ApiKeyFile;
+import no.budstikke.auth.ApiKeys;
+import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.ConfigException;
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.KnownSettings;
+import no.budstikke.config.SettingsCheck;
+import no.budstikke.intake.InboxFolders;
+import no.budstikke.deadline.Deadline;
+import no.budstikke.deadline.DeadlinesLoader;
+import no.budstikke.delivery.mail.MailComposer;
+import no.budstikke.delivery.mail.MailTemplates;
+import no.budstikke.dispatch.config.HubConfigLoader;
+import no.budstikke.dispatch.config.Problems;
+import no.budstikke.dispatch.model.HubConfig;
+
+/**
+ * The whole config folder, read and checked the way a start reads it: the settings, api-keys.json,
+ * the directory, the routing rules and the disclosure policies, deadlines.yaml and the mail
+ * templates. Every file is checked even when an earlier one is broken (except where one needs
+ * another to be read), and every problem is reported in one {@link ConfigException}: one restart,
+ * or one {@code check}, shows all that must be fixed.
+ */
+public final class ConfigFolder {
+
+    /** Everything the hub is wired from. */
+    public record Loaded(ApiKeys keys, HubConfig dispatch, List<Deadline> deadlines, Map<String, String> escalationMailboxes,
+                         MailTemplates templates, InboxFolders inboxFolders) {
+    }
+
+    private ConfigFolder() {
+    }
+
+    /**
+     * @param settings the hub's settings, resolved as camel-main resolves them
+     * @param given    where each setting was given, for the settings' own check
+     * @throws ConfigException listing every problem of every file
+     */
+    public static Loaded load(HubSettings settings, GivenSettings given) {
+        List<String> failures = new ArrayList<>();
+        Path configDir = attempt(() -> settings.path("budstikke.config.dir", "config"), failures);
+        Path apiKeysFile = attempt(() -> settings.path("budstikke.api-keys.file", "config/api-keys.json"), failures);
+        if (configDir == null || apiKeysFile == null) throw new ConfigException(String.join("\n", failures));
+
+        ApiKeys keys = attempt(() -> ApiKeyFile.load(apiKeysFile), failures);
+        HubConfig dispatch = attempt(() -> HubConfigLoader.load(configDir), failures);
+        List<Deadline> deadlines = dispatch == null ? null : attempt(() -> DeadlinesLoader.load(configDir, dispatch.rules()), failures);
+        Map<String, String> mailboxes = deadlines == null ? null : attempt(() -> escalationMailboxes(settings, deadlines), failures);
+        MailTemplates templates = dispatch == null ? null
+                : attempt(() -> MailTemplates.load(configDir, noticeKinds(dispatch), hubFields()), failures);
+        if (templates != null) attempt(() -> new MailComposer(templates, settings.required("budstikke.mail.from")), failures);
+
+        InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
+
+        // A deadline escalates to a mailbox setting of its own choosing: that setting is known too.
+        Set<String> named = deadlines == null ? Set.of() : deadlines.stream().map(Deadline::escalateTo).collect(Collectors.toSet());
+        Problems settingProblems = new Problems();
+        SettingsCheck.check(given, KnownSettings.declared().and(named), settings, keys, apiKeysFile, settingProblems);
+        try {
+            settingProblems.throwIfAny("settings");
+        } catch (ConfigException e) {
+            failures.add(0, e.getMessage());
+        }
+        if (!failures.isEmpty()) throw new ConfigException(String.join("\n", failures));
+        return new Loaded(keys, dispatch, deadlines, mailboxes, templates, inboxFolders);
+    }
+
+    /**
+     * Checks a config folder on its own, as {@code check} and {@code explain} do: its
+     * application.properties resolved as a start resolves it (system properties and the
+     * environment over it), with budstikke.config.dir pointing at the folder.
+     */
+    public static Loaded check(Path dir) {
+        Path file = dir.resolve("application.properties");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": not found; expected the hub's settings file in the config folder");
+        }
+        org.apache.camel.spi.PropertiesComponent properties = CamelSettings.standalone(file);
+        properties.addOverrideProperty("budstikke.config.dir", dir.toString());
+        return load(CamelSettings.settings(properties), CamelSettings.given(properties));
+    }
+
+    /** Every notice kind the hub can produce, each of which needs its mail template. */
+    static Set<String> noticeKinds(HubConfig dispatch) {
+        Set<String> kinds = new TreeSet<>();
+        dispatch.rules().forEach(rule -> kinds.add(rule.kind()));
+        kinds.add(Alerts.KIND);
+        kinds.add(TertialReport.KIND);
+        return kinds;
+    }
+
+    static Set<String> hubFields() {
+        Set<String> hubFields = new TreeSet<>(Alerts.CONTENT_FIELDS);
+        hubFields.addAll(TertialReport.CONTENT_FIELDS);
+        return hubFields;
+    }
+
+    /** A deadline may escalate to another mailbox than the ops mailbox: its setting must then be set. */
+    private static Map<String, String> escalationMailboxes(HubSettings settings, List<Deadline> deadlines) {
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Deadline d : deadlines) {
+            if (d.escalateTo().equals(HubWiring.OPS_MAILBOX)) continue;
+            settings.optional(d.escalateTo()).ifPresentOrElse(m -> mailboxes.put(d.id(), m), () -> missing.add(
+                    DeadlinesLoader.FILE + ": " + d.id() + " escalates to the setting '" + d.escalateTo()
+                            + "', which is not set; expected a mailbox in application.properties or the environment"));
+        }
+        if (!missing.isEmpty()) throw new ConfigException(String.join("\n", missing));
+        return mailboxes;
+    }
+
+    private static <T> T attempt(Supplier<T> step, List<String> failures) {
+        try {
+            return step.get();
+        } catch (ConfigException e) {
+            failures.add(e.getMessage());
+            return null;
+        }
+    }
+}
