@@ -74,7 +74,7 @@ class KnownSettingsTest {
     @Test
     void environmentVariablesAreTheUpperCaseFormOfAKey() {
         assertThat(known.knownEnvironmentVariable("BUDSTIKKE_DELIVERY_SANDBOX")).isTrue();
-        assertThat(known.knownEnvironmentVariable("BUDSTIKKE_HTTP_MAX_BODY_BYTES")).isTrue();
+        assertThat(known.knownEnvironmentVariable("BUDSTIKKE_INTAKE_MAX_BYTES")).isTrue();
         assertThat(known.knownEnvironmentVariable("BUDSTIKKE_DELIVERY_SANDBX")).isFalse();
         assertThat(KnownSettings.environmentForm("budstikke.schedule.turning-18.lead-days")).isEqualTo("BUDSTIKKE_SCHEDULE_TURNING_18_LEAD_DAYS");
     }

@@ -126,19 +126,26 @@ class SettingsCheckTest {
     void theProductionProfileListsEveryRefusalAtOnce() throws IOException {
         env.put("BUDSTIKKE_MAIL_STARTTLS_REQUIRED", "false");
         List<String> problems = problems("budstikke.profile = production", "budstikke.delivery.sandbox = true",
-                "budstikke.sftp.strict-host-key-checking = no", "budstikke.ops.mailbox = Drift <drift@budstikke.example>");
+                "budstikke.sftp.strict-host-key-checking = no", "budstikke.ops.mailbox = Drift <drift@budstikke.example>",
+                "budstikke.db.url = jdbc:h2:mem:hub", "budstikke.intake.file.folders.bergen = urn:no:udi:mot:centre:C-4601-02");
 
-        assertThat(problems).hasSize(4);
-        assertThat(problems.get(0)).startsWith(file() + ":2 at budstikke.delivery.sandbox: the production profile refuses").contains("sandbox");
-        assertThat(problems.get(1)).startsWith(file() + ":3 at budstikke.sftp.strict-host-key-checking: the production profile refuses")
+        assertThat(problems).hasSize(6);
+        assertThat(problems.get(0)).startsWith(file() + ":5 at budstikke.db.url: the production profile refuses").contains("H2");
+
+        assertThat(problems.get(1)).startsWith(file() + ":2 at budstikke.delivery.sandbox: the production profile refuses").contains("sandbox");
+        assertThat(problems.get(2)).startsWith(file() + ":3 at budstikke.sftp.strict-host-key-checking: the production profile refuses")
                 .contains("known-hosts-file");
-        assertThat(problems.get(2)).startsWith("environment at BUDSTIKKE_MAIL_STARTTLS_REQUIRED: the production profile refuses")
+        assertThat(problems.get(3)).startsWith("environment at BUDSTIKKE_MAIL_STARTTLS_REQUIRED: the production profile refuses")
                 .contains("clear text");
-        assertThat(problems.get(3)).startsWith(file() + ":4 at budstikke.ops.mailbox: the production profile refuses").contains("reach nobody");
+        assertThat(problems.get(4)).startsWith(file() + ":4 at budstikke.ops.mailbox: the production profile refuses").contains("reach nobody");
+        // a folder of its own for one sender leaves the inbox itself unbound
+        assertThat(problems.get(5)).startsWith("not set at budstikke.intake.file.sources: the production profile refuses");
     }
 
     @Test
     void theProductionProfileAcceptsSafeSettings() throws IOException {
-        assertThat(problems("budstikke.profile = production", "budstikke.ops.mailbox = Drift <drift@hub.test>")).isEmpty();
+        assertThat(problems("budstikke.profile = production", "budstikke.ops.mailbox = Drift <drift@hub.test>",
+                "budstikke.db.url = jdbc:postgresql://db.hub.test:5432/budstikke", "budstikke.intake.file.sources = none",
+                "budstikke.intake.file.folders.bergen = urn:no:udi:mot:centre:C-4601-02")).isEmpty();
     }
 }
