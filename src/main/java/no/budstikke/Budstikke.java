@@ -6,6 +6,8 @@ import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.explain.Explain;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.SecretFiles;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -66,15 +68,18 @@ public final class Budstikke {
      * stack trace and no shutdown of a Camel that never ran.
      */
     static int run(String[] args) throws Exception {
+        Main main = newMain();
         try {
             PropertiesComponent properties = CamelSettings.standalone(propertiesFile());
-            ConfigFolder.load(CamelSettings.settings(properties), CamelSettings.given(properties));
+            HubSettings settings = CamelSettings.settings(properties);
+            ConfigFolder.load(settings, CamelSettings.given(properties));
+            SecretFiles.read(settings).forEach(main::addOverrideProperty);
         } catch (ConfigException e) {
             ConfigErrors.print("budstikke", e, System.err);
             return ConfigErrors.EX_CONFIG;
         }
         try {
-            return newMain().run(args);
+            return main.run(args);
         } catch (Exception e) {
             // What only the start can find (a setting read while wiring): the same clean list.
             ConfigException config = ConfigErrors.find(e);
