@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CanaryLogsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EVENTS = Path.of("src/test/resources/events");
+    /** The README's examples, and one valid event of every type in the contract. */
+    private static final Path EXAMPLES = Path.of("examples/events");
+    private static final Path VALID = Path.of("src/test/resources/events/valid");
     private static final Pattern DIGITS = Pattern.compile("\\^\\[0-9\\]\\{(\\d+)\\}\\$");
 
     @TempDir
@@ -82,12 +84,15 @@ class CanaryLogsIT {
     /** Every example under a fresh id, each free value replaced by a canary. */
     private Map<String, ObjectNode> canaryEvents() throws IOException {
         Map<String, ObjectNode> out = new LinkedHashMap<>();
-        try (Stream<Path> top = Files.list(EVENTS); Stream<Path> valid = Files.list(EVENTS.resolve("valid"))) {
+        try (Stream<Path> top = Files.list(EXAMPLES); Stream<Path> valid = Files.list(VALID)) {
             for (Path p : Stream.concat(top, valid).filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 ObjectNode e = (ObjectNode) JSON.readTree(p.toFile());
                 e.put("id", e.path("id").asText() + "-canary");
                 String type = e.path("type").asText();
+                JsonNode centreId = e.at("/data/centre/id");
                 replace(type, e.get("data"), "/data");
+                // A centre speaks only for itself: its id stays the one its source is bound to.
+                if (centreId.isTextual()) ((ObjectNode) e.at("/data/centre")).put("id", centreId.asText());
                 out.put(p.getFileName().toString(), e);
             }
         }

@@ -138,8 +138,8 @@ class PersonalDataInLogsIT {
             assertThat(capture.lines()).hasSizeGreaterThan(20);
             assertThat(log).contains("intake channel=http events=1 stored=1 duplicate=0 rejected=0 forbidden=0");
             assertThat(log).contains("intake channel=file events=1 stored=1 duplicate=0 rejected=0 forbidden=0");
-            assertThat(log).contains("intake channel=http unreadable input quarantined");
-            assertThat(log).contains("intake channel=file unreadable input quarantined");
+            assertThat(log).contains("intake channel=http input refused as UNREADABLE quarantined");
+            assertThat(log).contains("intake channel=file input refused as UNREADABLE quarantined");
             assertThat(log).contains("repeated with different content");
 
             // The walk found what it should: names, DUF numbers, other people, addresses and free text.

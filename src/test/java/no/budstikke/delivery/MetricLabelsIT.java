@@ -126,6 +126,10 @@ class MetricLabelsIT {
             assertThat(s.entrySet()).filteredOn(e -> e.getKey().startsWith("budstikke_notices_delivered_total{")
                             && labels(e.getKey()).equals(Map.of("channel", "mail", "office", "contact:representative")))
                     .singleElement().satisfies(e -> assertThat(Double.parseDouble(e.getValue())).isEqualTo(representatives));
+            // Each relocation goes to UDI by HTTP as well; the outbox gauge alone can lag behind dispatch.
+            assertThat(s.entrySet()).filteredOn(e -> e.getKey().startsWith("budstikke_notices_delivered_total{")
+                            && labels(e.getKey()).equals(Map.of("channel", "http", "office", "udi-region-ost")))
+                    .singleElement().satisfies(e -> assertThat(Double.parseDouble(e.getValue())).isEqualTo(representatives));
             assertThat(s.entrySet()).filteredOn(e -> e.getKey().startsWith("budstikke_outbox_pending"))
                     .allSatisfy(e -> assertThat(Double.parseDouble(e.getValue())).as(e.getKey()).isZero());
             series[0] = s;
@@ -142,9 +146,13 @@ class MetricLabelsIT {
         return s;
     }
 
+    /**
+     * The hub's series, without the outbox gauges: those appear for an office once a metrics pass
+     * sees a notice waiting for it, which depends on timing, not on persons (their labels are checked apart).
+     */
     private static Map<String, String> budstikke(Map<String, String> series) {
         Map<String, String> b = new java.util.TreeMap<>(series);
-        b.keySet().removeIf(k -> !k.startsWith("budstikke_"));
+        b.keySet().removeIf(k -> !k.startsWith("budstikke_") || k.startsWith("budstikke_outbox_"));
         return b;
     }
 

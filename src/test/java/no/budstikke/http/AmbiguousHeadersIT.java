@@ -38,7 +38,7 @@ class AmbiguousHeadersIT {
     @BeforeAll
     static void start() throws IOException {
         hub = TestHub.start(TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir)));
-        event = Files.readAllBytes(Path.of("src/test/resources/events/missing.json"));
+        event = Files.readAllBytes(Path.of("examples/events/missing.json"));
     }
 
     @AfterAll

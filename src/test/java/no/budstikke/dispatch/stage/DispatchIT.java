@@ -164,6 +164,6 @@ class DispatchIT {
     }
 
     private static JsonNode valid(String type) throws IOException {
-        return JSON.readTree(Path.of("examples/events/valid/" + type + ".json").toFile());
+        return JSON.readTree(Path.of("src/test/resources/events/valid/" + type + ".json").toFile());
     }
 }
