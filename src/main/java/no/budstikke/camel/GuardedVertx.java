@@ -2,6 +2,7 @@ package no.budstikke.camel;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * the registry where camel-platform-http looks for one. camel-platform-http creates its
  * {@link HttpServer} with default options and offers no setting for timeouts or connection caps,
  * so this instance applies them to every HTTP server created through it: the idle timeout as a
- * server option, the header timeout and the per-client cap by a {@link ConnectionGuard}.
+ * server option, the header timeout and the per-client cap by a {@link ConnectionGuard}. A body
+ * the server refuses as too large is answered by {@link TooLargeAnswer}.
  */
 public final class GuardedVertx {
 
@@ -47,6 +49,8 @@ public final class GuardedVertx {
                 @SuppressWarnings("unchecked")
                 io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler =
                         (io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>) args[0];
+                // The server's own refusal of an over-long body becomes a problem document like every other.
+                if (handler instanceof Router router) router.errorHandler(413, TooLargeAnswer::answer);
                 server.requestHandler(guard.watching(handler));
                 return proxy;
             }
