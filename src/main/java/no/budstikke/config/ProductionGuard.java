@@ -23,8 +23,8 @@ public final class ProductionGuard {
         String refuses = "the production profile refuses ";
         String dbUrl = settings.string("budstikke.db.url", "");
         if (dbUrl.isBlank() || dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
-            problems.add(where(given, "budstikke.db.url"), refuses + (dbUrl.isBlank() ? "no budstikke.db.url, which means" : "budstikke.db.url naming")
-                    + " an embedded H2 database: it runs inside the hub's own memory and can take the hub down with it",
+            problems.add(where(given, "budstikke.db.url"), refuses + "an embedded H2 database (budstikke.db.url " + (dbUrl.isBlank() ? "not set" : "jdbc:h2:")
+                    + "): it runs inside the hub's own memory and can take the hub down with it",
                     "PostgreSQL, jdbc:postgresql://host:5432/budstikke");
         }
         if (settings.sandbox()) {
