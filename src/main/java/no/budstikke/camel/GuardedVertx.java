@@ -24,6 +24,11 @@ public final class GuardedVertx {
     }
 
     public static Vertx create(ConnectionLimits limits) {
+        return create(limits, null);
+    }
+
+    /** As {@link #create(ConnectionLimits)}, with {@code gate} in front of the management server's requests (null: none). */
+    public static Vertx create(ConnectionLimits limits, ManagementGate gate) {
         Vertx real = Vertx.vertx();
         return wrap(real, Vertx.class, (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {
@@ -33,13 +38,13 @@ public final class GuardedVertx {
                 // Cleartext HTTP/2 detection holds a connection back until its first bytes are read, out of
                 // the guard's sight; with it off the guard sees each connection as it is accepted.
                 options.setHttp2ClearTextEnabled(false);
-                return guarded(real, real.createHttpServer(options), limits);
+                return guarded(real, real.createHttpServer(options), limits, gate);
             }
             return invoke(real, method, args);
         });
     }
 
-    private static HttpServer guarded(Vertx vertx, HttpServer server, ConnectionLimits limits) {
+    private static HttpServer guarded(Vertx vertx, HttpServer server, ConnectionLimits limits, ManagementGate gate) {
         ConnectionGuard guard = new ConnectionGuard(vertx, limits);
         server.connectionHandler(guard::opened);
         return wrap(server, HttpServer.class, (proxy, method, args) -> {
@@ -47,7 +52,7 @@ public final class GuardedVertx {
                 @SuppressWarnings("unchecked")
                 io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler =
                         (io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>) args[0];
-                server.requestHandler(guard.watching(handler));
+                server.requestHandler(guard.watching(gate == null ? handler : gate.around(vertx, server, handler)));
                 return proxy;
             }
             Object result = invoke(server, method, args);
