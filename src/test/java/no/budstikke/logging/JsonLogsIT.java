@@ -79,6 +79,42 @@ class JsonLogsIT {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains(" INFO ", "org.apache.camel"));
     }
 
+    @Test
+    void theEnvironmentVariableSwitchesAFreshProcessAsItStarts() throws Exception {
+        List<String> json = logOnce("json");
+        assertThat(json).hasSize(2);
+        JsonNode first = JSON.readTree(json.get(0));
+        assertThat(first.path("formattedMessage").asText()).isEqualTo("notice 7 of 9 sent\nsecond line");
+        JsonNode second = JSON.readTree(json.get(1));
+        assertThat(second.path("level").asText()).isEqualTo("WARN");
+        assertThat(second.path("throwable").path("className").asText()).isEqualTo("java.lang.IllegalStateException");
+
+        List<String> text = logOnce(null);
+        assertThat(text.get(0)).contains(" INFO ", "notice 7 of 9 sent").doesNotStartWith("{");
+    }
+
+    /** What a fresh JVM on the test class path writes to stdout, logging {@link LogOnce}'s lines, with BUDSTIKKE_LOG_FORMAT. */
+    private static List<String> logOnce(String format) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LogOnce.class.getName());
+        pb.environment().remove("BUDSTIKKE_LOG_FORMAT");
+        if (format != null) pb.environment().put("BUDSTIKKE_LOG_FORMAT", format);
+        pb.redirectErrorStream(false);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Two lines through SLF4J: one spanning two lines, one with an exception. */
+    public static final class LogOnce {
+        public static void main(String[] args) {
+            org.slf4j.Logger log = LoggerFactory.getLogger(LogOnce.class);
+            log.info("notice {} of {} sent\nsecond line", 7, 9);
+            log.warn("a send failed", new IllegalStateException("office answered 500"));
+        }
+    }
+
     private void runHub() {
         try (TestHub hub = TestHub.start(TestHub.defaults(dir, TestDatabases.freshUrl(TestDatabases.Kind.H2, dir)))) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
