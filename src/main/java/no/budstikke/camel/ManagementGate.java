@@ -60,7 +60,7 @@ public final class ManagementGate {
                 next.handle(request);
                 return;
             }
-            ManagementAccess.Decision decision = access.decide(request.path(), request.getHeader("Authorization"));
+            ManagementAccess.Decision decision = access.decide(request.path(), authorization(request));
             switch (decision) {
                 case PASS -> next.handle(request);
                 case LIVENESS_STATUS -> status(vertx, request, false);
@@ -70,14 +70,18 @@ public final class ManagementGate {
         };
     }
 
+    /** The one Authorization header; none when sent twice, since which one counts would be a guess (as on intake). */
+    private static String authorization(HttpServerRequest request) {
+        var all = request.headers().getAll("Authorization");
+        return all.size() == 1 ? all.get(0) : null;
+    }
+
     /** The probe's status by the same Camel calls its own handler makes, off the event loop: checks may block. */
     private void status(Vertx vertx, HttpServerRequest request, boolean readiness) {
         vertx.<Boolean>executeBlocking(() -> readiness
                         ? HealthCheckHelper.isResultsUp(HealthCheckHelper.invokeReadiness(context), true)
                         : HealthCheckHelper.isResultsUp(HealthCheckHelper.invokeLiveness(context), false), false)
-                .onComplete(up -> {
-                    write(request.response(), ManagementAccess.status(up.succeeded() && up.result()));
-                });
+                .onComplete(up -> write(request.response(), ManagementAccess.status(up.succeeded() && up.result())));
     }
 
     private static void write(HttpServerResponse response, HttpAnswer answer) {

@@ -118,6 +118,15 @@ class ManagementPortIT {
         }
 
         @Test
+        void aKeySentTwiceCountsAsNone() throws IOException {
+            try (RawHttp raw = RawHttp.open(hub.managementUri("/"))) {
+                raw.send("GET /observe/metrics HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer " + TestHub.METRICS_KEY
+                        + "\r\nAuthorization: Bearer " + TestHub.METRICS_KEY + "\r\nConnection: close\r\n\r\n");
+                assertThat(raw.read().status()).isEqualTo(401);
+            }
+        }
+
+        @Test
         void opsAndMetricsKeysReadTheDetailedHealthAndTheMetrics() throws IOException {
             for (String key : List.of(TestHub.OPS_KEY, TestHub.OPS_BASIC_KEY, TestHub.METRICS_KEY)) {
                 HttpResponse<String> health = hub.getManagement(HEALTH, key);
