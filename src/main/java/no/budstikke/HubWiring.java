@@ -24,6 +24,7 @@ import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
 import no.budstikke.camel.InboxFilter;
+import no.budstikke.camel.ManagementGate;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.ConfigException;
@@ -118,8 +119,10 @@ public final class HubWiring implements CamelConfiguration {
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
-        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap.
-        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings)));
+        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap,
+        // and a key for everything on the management port but the bare probes.
+        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings),
+                ManagementGate.of(context, config.keys())));
         ApiKeys keys = config.keys();
         InboxFolders inboxFolders = config.inboxFolders();
 

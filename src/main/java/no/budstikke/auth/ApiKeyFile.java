@@ -69,7 +69,7 @@ public final class ApiKeyFile {
         return new ApiKeys(entries);
     }
 
-    /** Optional; each a known role, and only on an ops entry, since roles widen the ops API. */
+    /** Optional; each a known role, and only on an ops entry, since roles widen the ops API; "metrics" on any entry. */
     private static Set<String> roles(JsonNode node, boolean ops, String at, List<String> errors) {
         Set<String> roles = new TreeSet<>();
         if (node.isMissingNode()) return roles;
@@ -85,7 +85,10 @@ public final class ApiKeyFile {
                 roles.add(role);
             }
         }
-        if (!roles.isEmpty() && !ops) errors.add(at + "/roles: roles widen the ops API and need \"ops\": true");
+        // "metrics" grants the management port only, so a scraper's key needs no ops rights.
+        if (!ops && roles.stream().anyMatch(r -> !r.equals(Credential.METRICS))) {
+            errors.add(at + "/roles: roles widen the ops API and need \"ops\": true (only \"" + Credential.METRICS + "\" does not)");
+        }
         return roles;
     }
 }

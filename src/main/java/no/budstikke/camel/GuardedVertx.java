@@ -26,6 +26,11 @@ public final class GuardedVertx {
     }
 
     public static Vertx create(ConnectionLimits limits) {
+        return create(limits, null);
+    }
+
+    /** As {@link #create(ConnectionLimits)}, with {@code gate} in front of the management server's requests (null: none). */
+    public static Vertx create(ConnectionLimits limits, ManagementGate gate) {
         Vertx real = Vertx.vertx();
         return wrap(real, Vertx.class, (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {
@@ -35,13 +40,13 @@ public final class GuardedVertx {
                 // Cleartext HTTP/2 detection holds a connection back until its first bytes are read, out of
                 // the guard's sight; with it off the guard sees each connection as it is accepted.
                 options.setHttp2ClearTextEnabled(false);
-                return guarded(real, real.createHttpServer(options), limits);
+                return guarded(real, real.createHttpServer(options), limits, gate);
             }
             return invoke(real, method, args);
         });
     }
 
-    private static HttpServer guarded(Vertx vertx, HttpServer server, ConnectionLimits limits) {
+    private static HttpServer guarded(Vertx vertx, HttpServer server, ConnectionLimits limits, ManagementGate gate) {
         ConnectionGuard guard = new ConnectionGuard(vertx, limits);
         server.connectionHandler(guard::opened);
         return wrap(server, HttpServer.class, (proxy, method, args) -> {
@@ -51,7 +56,7 @@ public final class GuardedVertx {
                         (io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>) args[0];
                 // The server's own refusal of an over-long body becomes a problem document like every other.
                 if (handler instanceof Router router) router.errorHandler(413, TooLargeAnswer::answer);
-                server.requestHandler(guard.watching(handler));
+                server.requestHandler(guard.watching(gate == null ? handler : gate.around(vertx, server, handler)));
                 return proxy;
             }
             Object result = invoke(server, method, args);

@@ -34,6 +34,8 @@ public final class KnownSettings {
             "budstikke.http.idle-timeout-ms", Kind.WHOLE_NUMBER,
             "budstikke.http.max-connections-per-client", Kind.WHOLE_NUMBER,
             "budstikke.management.port", Kind.WHOLE_NUMBER,
+            "budstikke.management.host", Kind.TEXT,
+            "budstikke.log.format", Kind.TEXT,
             "budstikke.api-keys.file", Kind.TEXT,
             // database
             "budstikke.db.url", Kind.TEXT,

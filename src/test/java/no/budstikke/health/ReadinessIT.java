@@ -58,6 +58,9 @@ class ReadinessIT {
 
         stopPostgres();
         awaitDatabaseDown(hub);
+        HttpResponse<String> bare = hub.getManagement(READY, null);
+        assertThat(bare.statusCode()).as("a probe without a key: %s", bare.body()).isEqualTo(503);
+        assertThat(json(bare.body())).as("down, and not why").isEqualTo(json("{\"status\":\"DOWN\"}"));
         HttpResponse<String> live = hub.getManagement(LIVE);
         assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
         assertThat(json(live.body()).path("status").asText()).isEqualTo("UP");
