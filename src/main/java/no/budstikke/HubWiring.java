@@ -156,7 +156,7 @@ public final class HubWiring implements CamelConfiguration {
         // Senders may also present Maskinporten access tokens, when Maskinporten is configured; ops stays on API keys.
         Callers callers = new Callers(keys, config.maskinporten() == null ? null : config.maskinporten().tokens(clock));
         r.bind("intakeHttp", new IntakeHttp(callers, intake, parser));
-        r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
+        r.bind("opsHttp", new OpsHttp(callers, events, quarantine, notices, gaps));
         r.bind("fileIntake", new FileIntake(intake, inboxFolders));
         r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
         // The bound folders exist from the start, so writers find them.

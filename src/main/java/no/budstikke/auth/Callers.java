@@ -19,6 +19,11 @@ public final class Callers {
         this.tokens = tokens;
     }
 
+    /** The API keys alone: the ops API takes no tokens, since Maskinporten speaks for senders, not for the hub's own staff. */
+    public ApiKeys apiKeys() {
+        return keys;
+    }
+
     public Authentication authenticate(String authorizationHeader) {
         Optional<String> jwt = tokens == null ? Optional.empty() : BearerJwt.of(authorizationHeader);
         if (jwt.isPresent()) return tokens.authenticate(jwt.get());
