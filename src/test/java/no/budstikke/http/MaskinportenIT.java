@@ -4,6 +4,7 @@ import static no.budstikke.testing.TestJson.bytes;
 import static no.budstikke.testing.TestJson.freshNode;
 import static no.budstikke.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import no.budstikke.config.ConfigException;
 import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
@@ -135,6 +137,37 @@ class MaskinportenIT {
         HttpResponse<String> r = hub.get("/api/v1/quarantine", token(c -> { }));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
         assertThat(hub.get("/api/v1/quarantine", TestHub.OPS_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMistypedSettingOrConsumerStopsTheStartNamingThePlace(@TempDir Path dir) throws Exception {
+        Path consumers = dir.resolve("maskinporten.json");
+        Files.writeString(consumers, """
+                {"consumers": [{"name": "oslo-centres", "organisation": "974760674", "sources": ["urn:no:udi:mot:centre:C-0301-01"]}]}
+                """);
+        Map<String, String> p = new HashMap<>(TestHub.defaults(dir, TestDatabases.freshUrl(Kind.H2, dir)));
+        p.put("budstikke.maskinporten.issuer", issuer.issuerUrl(ISSUER_ID).toString());
+        p.put("budstikke.maskinporten.audience", AUDIENCE);
+        p.put("budstikke.maskinporten.scope", SCOPE);
+        p.put("budstikke.maskinporten.jwks-url", issuer.jwksUrl(ISSUER_ID).toString());
+        p.put("budstikke.maskinporten.consumers-file", consumers.toString());
+        p.put("budstikke.maskinporten.algorithms", "RS256,HS256");
+
+        Throwable thrown = catchThrowable(() -> TestHub.start(p).close());
+
+        assertThat(thrown).as("the hub started, but it should have refused").isInstanceOf(IllegalStateException.class);
+        String message = null;
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException) message = t.getMessage();
+        }
+        assertThat(message).as("a ConfigException in the cause chain").isNotNull()
+                .contains("'budstikke.maskinporten.algorithms': 'HS256' is not accepted");
+        p.put("budstikke.maskinporten.algorithms", "RS256");
+        String second = null;
+        for (Throwable t = catchThrowable(() -> TestHub.start(p).close()); t != null; t = t.getCause()) {
+            if (t instanceof ConfigException) second = t.getMessage();
+        }
+        assertThat(second).contains(consumers + " at /consumers/0/organisation: expected the consumer's 9-digit organisation number");
     }
 
     Stream<Arguments> refusals() throws Exception {
