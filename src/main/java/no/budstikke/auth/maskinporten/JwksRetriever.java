@@ -5,6 +5,7 @@ import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,15 @@ final class JwksRetriever implements ResourceRetriever {
     private final int maxBytes;
 
     JwksRetriever(int timeoutMillis, int maxBytes) {
-        // Redirects are not followed: the hub reads keys only from the location it was given.
-        this.http = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, maxBytes, false);
+        this.http = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, maxBytes) {
+            @Override
+            protected HttpURLConnection openHTTPConnection(URL url) throws IOException {
+                // Redirects are not followed: the hub reads keys only from the location it was given.
+                HttpURLConnection connection = super.openHTTPConnection(url);
+                connection.setInstanceFollowRedirects(false);
+                return connection;
+            }
+        };
         this.maxBytes = maxBytes;
     }
 

@@ -18,7 +18,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -181,6 +184,36 @@ class AccessTokensTest {
 
             assertThat(refusal(tokens, sign(keyA, claims()))).isEqualTo(TokenRefusal.KEYS_UNAVAILABLE);
             acceptor.interrupt();
+        }
+    }
+
+    @Test
+    void keysAreReadOnlyFromTheUrlGivenNotFromWhereItRedirects() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] jwks = new JWKSet(keyA).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/elsewhere", x -> {
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(200, jwks.length);
+            x.getResponseBody().write(jwks);
+            x.close();
+        });
+        server.createContext("/jwk", x -> {
+            x.getResponseHeaders().add("Location", "/elsewhere");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Map<String, String> s = new HashMap<>(base());
+            s.remove("jwks-file");
+            s.put("jwks-url", base + "/elsewhere");
+            assertThat(build(s).authenticate(sign(keyA, claims())).caller()).as("the server serves the keys").isPresent();
+
+            s.put("jwks-url", base + "/jwk");
+            assertThat(refusal(build(s), sign(keyA, claims()))).isEqualTo(TokenRefusal.KEYS_UNAVAILABLE);
+        } finally {
+            server.stop(0);
         }
     }
 
