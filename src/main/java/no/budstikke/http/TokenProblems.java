@@ -18,7 +18,7 @@ final class TokenProblems {
             case INVALID -> answer(401, "invalid-token", "The access token is not valid", refusal)
                     .withHeader("WWW-Authenticate", "Bearer realm=\"budstikke\", error=\"invalid_token\", error_description=\""
                             + refusal.reason() + "\"");
-            case INSUFFICIENT -> answer(403, "token-forbidden", "The access token does not allow sending events", refusal)
+            case INSUFFICIENT -> answer(403, "token-forbidden", "The access token grants no access here", refusal)
                     .withHeader("WWW-Authenticate", "Bearer realm=\"budstikke\", error=\"insufficient_scope\", error_description=\""
                             + refusal.reason() + "\"");
             case UNAVAILABLE -> answer(503, "token-keys-unavailable", "The access token cannot be checked now", refusal)
