@@ -19,10 +19,11 @@ import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
 
 /**
- * {@code POST /api/v1/events}: checks the credential (an API key or a Maskinporten access token) and media type, hands the body to intake
- * and turns the report into the contract's answers (202, 207, 400, 401, 403, 413, 415). The three
- * CloudEvents HTTP content modes are taken: structured and batch by their media types, binary
- * ({@code ce-*} headers with a JSON body) turned into the structured event it stands for.
+ * {@code POST /api/v1/events}: checks the credential (an API key or a Maskinporten access token) and
+ * the media type, hands the body to intake and turns the report into the contract's answers (202,
+ * 207, 400, 401, 403, 413, 415). The three CloudEvents HTTP content modes are taken: structured and
+ * batch by their media types, binary ({@code ce-*} headers with a JSON body) turned into the
+ * structured event it stands for.
  */
 public final class IntakeHttp {
 
