@@ -59,6 +59,12 @@ public final class ConfigFolder {
 
         ApiKeys keys = attempt(() -> ApiKeyFile.load(apiKeysFile), failures);
         Maskinporten maskinporten = attempt(() -> Maskinporten.load(settings, configDir).orElse(null), failures);
+        if (keys != null && maskinporten != null) {
+            attempt(() -> {
+                maskinporten.checkNamesApartFrom(keys.names(), apiKeysFile);
+                return maskinporten;
+            }, failures);
+        }
         HubConfig dispatch = attempt(() -> HubConfigLoader.load(configDir), failures);
         List<Deadline> deadlines = dispatch == null ? null : attempt(() -> DeadlinesLoader.load(configDir, dispatch.rules()), failures);
         Map<String, String> mailboxes = deadlines == null ? null : attempt(() -> escalationMailboxes(settings, deadlines), failures);

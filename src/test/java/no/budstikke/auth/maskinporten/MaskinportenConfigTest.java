@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,21 @@ class MaskinportenConfigTest {
         Maskinporten m = Maskinporten.load(settings(valid()), dir).orElseThrow();
         assertThat(m.consumers()).containsOnlyKeys("974760673");
         assertThat(m.settings().clockSkew()).hasSeconds(30);
+    }
+
+    @Test
+    void aConsumerMayNotShareItsNameWithAnApiKey() throws Exception {
+        Files.writeString(dir.resolve("jwks.json"), "{\"keys\": []}");
+        Files.writeString(dir.resolve("maskinporten.json"), """
+                {"consumers": [{"name": "centre-C-0301-01", "organisation": "974760673", "sources": ["urn:no:udi:mot:centre:C-0301-01"]},
+                               {"name": "oslo", "organisation": "889640782", "sources": ["urn:no:udi:mot:centre:C-0301-02"]}]}
+                """);
+        Path keysFile = Path.of("src/test/resources/test-api-keys.json");
+        Maskinporten m = Maskinporten.load(settings(valid()), dir).orElseThrow();
+
+        assertThatThrownBy(() -> m.checkNamesApartFrom(ApiKeyFile.load(keysFile).names(), keysFile))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the names [centre-C-0301-01] are also names in " + keysFile);
     }
 
     @Test
