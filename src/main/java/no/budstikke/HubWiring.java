@@ -15,6 +15,7 @@ import no.budstikke.alert.Alerts;
 import no.budstikke.alert.UnresolvedRecipients;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.auth.Callers;
 import no.budstikke.camel.AnswerWriter;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.camel.ConnectionLimits;
@@ -155,8 +156,10 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("eventStore", events);
         r.bind("quarantineStore", quarantine);
         r.bind("intakeService", intake);
-        r.bind("intakeHttp", new IntakeHttp(keys, intake, parser));
-        r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
+        // Senders may also present Maskinporten access tokens, when Maskinporten is configured; ops stays on API keys.
+        Callers callers = new Callers(keys, config.maskinporten() == null ? null : config.maskinporten().tokens(clock));
+        r.bind("intakeHttp", new IntakeHttp(callers, intake, parser));
+        r.bind("opsHttp", new OpsHttp(callers, events, quarantine, notices, gaps));
         r.bind("fileIntake", new FileIntake(intake, inboxFolders));
         r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
         // The bound folders exist from the start, so writers find them.

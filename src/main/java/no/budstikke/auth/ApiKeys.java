@@ -41,6 +41,11 @@ public final class ApiKeys {
         return Optional.ofNullable(found);
     }
 
+    /** The name of every configured credential. */
+    public java.util.Set<String> names() {
+        return entries.stream().map(e -> e.credential().name()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Names of the credentials that use the documented local key. */
     public List<String> usingLocalDevKey() {
         byte[] dev = sha256(LOCAL_DEV_KEY);

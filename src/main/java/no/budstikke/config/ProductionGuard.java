@@ -52,6 +52,11 @@ public final class ProductionGuard {
             problems.add(where(given, "budstikke.ops.mailbox"), refuses + "budstikke.ops.mailbox blank or the shipped example: "
                     + "alerts of deadlines at risk or breached and of overdue calls would reach nobody", "ops' own mailbox");
         }
+        String jwks = "budstikke.maskinporten.jwks-url";
+        if (settings.string(jwks, "").regionMatches(true, 0, "http:", 0, 5)) {
+            problems.add(where(given, jwks), refuses + "a Maskinporten JWKS URL over plain http: whoever sits on the way could "
+                    + "hand the hub keys of their own and forge any sender's tokens", "the issuer's https URL, such as https://maskinporten.no/jwk");
+        }
         if (!inboxRootBound(settings)) {
             problems.add(where(given, InboxFolders.ROOT), refuses + "an inbox without " + InboxFolders.ROOT
                     + ": anyone who can write to the inbox could pose as DUF or any centre", "the sources files directly in "
