@@ -24,6 +24,11 @@ public final class GuardedVertx {
     }
 
     public static Vertx create(ConnectionLimits limits) {
+        return create(limits, java.util.Optional.empty());
+    }
+
+    /** With {@code tls}, the server Camel configures for TLS (the intake server) also gets its protocols and client authentication. */
+    public static Vertx create(ConnectionLimits limits, java.util.Optional<no.budstikke.tls.ListenerTls> tls) {
         Vertx real = Vertx.vertx();
         return wrap(real, Vertx.class, (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {
@@ -33,6 +38,7 @@ public final class GuardedVertx {
                 // Cleartext HTTP/2 detection holds a connection back until its first bytes are read, out of
                 // the guard's sight; with it off the guard sees each connection as it is accepted.
                 options.setHttp2ClearTextEnabled(false);
+                if (options.isSsl()) tls.ifPresent(t -> ListenerSsl.harden(options, t));
                 return guarded(real, real.createHttpServer(options), limits);
             }
             return invoke(real, method, args);

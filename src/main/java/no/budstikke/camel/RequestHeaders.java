@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.vertx.core.http.HttpServerRequest;
 import no.budstikke.intake.BinaryMode;
+import no.budstikke.tls.ListenerAccess;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -24,9 +26,22 @@ public final class RequestHeaders implements Processor {
     /** The request's CloudEvents binary-mode headers ({@code ce-*}), by lower-case name, each with all its values. */
     public static final String CLOUDEVENT_HEADERS = "budstikkeCloudEventHeaders";
 
+    /** Null: no check beyond the headers (trusted proxies and client certificates are the hub's, see {@link ListenerAccess}). */
+    private final ListenerAccess access;
+
+    public RequestHeaders() {
+        this(null);
+    }
+
+    public RequestHeaders(ListenerAccess access) {
+        this.access = access;
+    }
+
     @Override
     public void process(Exchange exchange) {
         Message m = exchange.getMessage();
+        HttpServerRequest request = m instanceof HttpMessage http ? http.getRequest() : null;
+        if (access != null && request != null) access.checkPeer(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         for (String name : FROM_REQUEST_ONLY) {
             List<String> values = m instanceof HttpMessage http ? http.getRequest().headers().getAll(name) : List.of();
             if (values.size() > 1) throw new AmbiguousHeaderException(name);
@@ -45,5 +60,6 @@ public final class RequestHeaders implements Processor {
             }
         }
         exchange.setProperty(CLOUDEVENT_HEADERS, ce);
+        if (access != null && request != null) access.checkCertificate(m.getHeader("Authorization", String.class), () -> ListenerSsl.clientSubject(request));
     }
 }

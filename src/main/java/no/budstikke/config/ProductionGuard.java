@@ -6,6 +6,8 @@ import no.budstikke.auth.ApiKeys;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.dispatch.model.Source;
 import no.budstikke.intake.InboxFolders;
+import no.budstikke.tls.ListenerTls;
+import no.budstikke.tls.TrustedProxies;
 
 /**
  * What the production profile refuses: settings that make the embedded default easy to try and
@@ -51,6 +53,11 @@ public final class ProductionGuard {
         if (mailbox.isBlank() || mailbox.contains("@budstikke.example")) {
             problems.add(where(given, "budstikke.ops.mailbox"), refuses + "budstikke.ops.mailbox blank or the shipped example: "
                     + "alerts of deadlines at risk or breached and of overdue calls would reach nobody", "ops' own mailbox");
+        }
+        if (!ListenerTls.configured(settings) && settings.optional(TrustedProxies.SETTING).isEmpty()) {
+            problems.add(where(given, ListenerTls.KEYSTORE), refuses + "plain HTTP on budstikke.http.port: API keys and "
+                    + "children's data would cross the network in clear text", ListenerTls.KEYSTORE + " (or " + ListenerTls.CERTIFICATE
+                    + " and " + ListenerTls.PRIVATE_KEY + "), or " + TrustedProxies.SETTING + " naming the TLS-terminating proxy in front");
         }
         if (!inboxRootBound(settings)) {
             problems.add(where(given, InboxFolders.ROOT), refuses + "an inbox without " + InboxFolders.ROOT
