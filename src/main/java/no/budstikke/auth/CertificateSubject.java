@@ -16,6 +16,8 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class CertificateSubject {
 
+    /** Names openssl prints that the JDK does not know, by their upper-case keyword. */
+    private static final java.util.Map<String, String> KEYWORDS = java.util.Map.of("ORGANIZATIONIDENTIFIER", "2.5.4.97");
     private static final Pattern HEX_VALUE = Pattern.compile("=#([0-9a-f]+)");
     /** DER string types: UTF8String, PrintableString, T61String, IA5String. */
     private static final int[] STRING_TAGS = {0x0c, 0x13, 0x14, 0x16};
@@ -28,7 +30,7 @@ public final class CertificateSubject {
      */
     public static String normalized(String name) {
         if (name.isBlank()) throw new IllegalArgumentException("an empty subject");
-        return normalized(new X500Principal(name));
+        return normalized(new X500Principal(name, KEYWORDS));
     }
 
     public static String normalized(X500Principal principal) {

@@ -27,6 +27,8 @@ class CertificateSubjectTest {
         String configured = CertificateSubject.normalized("CN=Mottak Oslo, O=Oslo kommune, 2.5.4.97=NTRNO-123456789");
 
         assertThat(CertificateSubject.normalized("cn=mottak oslo,o=Oslo  kommune,OID.2.5.4.97=NTRNO-123456789")).isEqualTo(configured);
+        assertThat(CertificateSubject.normalized("CN=Mottak Oslo,O=Oslo kommune,organizationIdentifier=NTRNO-123456789"))
+                .as("as openssl -nameopt RFC2253 prints it").isEqualTo(configured);
         assertThat(CertificateSubject.normalized("CN=Mottak Oslo, O=Oslo kommune, 2.5.4.97=NTRNO-987654321")).isNotEqualTo(configured);
     }
 

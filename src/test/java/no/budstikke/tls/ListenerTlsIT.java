@@ -50,6 +50,8 @@ class ListenerTlsIT {
     static TestCertificates.Pair server;
     static TestCertificates.Pair listed;
     static TestCertificates.Pair unlisted;
+    /** Issued by nobody the truststore trusts. */
+    static TestCertificates.Pair stranger;
 
     @TempDir
     Path dir;
@@ -60,6 +62,7 @@ class ListenerTlsIT {
         listed = TestCertificates.selfSigned(certs, "listed", "CN=Mottak Oslo, O=Oslo kommune, OID.2.5.4.97=NTRNO-123456789");
         // the same name with another organisation number: the number is what identifies the agency
         unlisted = TestCertificates.selfSigned(certs, "unlisted", "CN=Mottak Oslo, O=Oslo kommune, OID.2.5.4.97=NTRNO-999999999");
+        stranger = TestCertificates.selfSigned(certs, "stranger", "CN=Mottak Oslo, O=Oslo kommune, OID.2.5.4.97=NTRNO-123456789");
     }
 
     private Map<String, String> settings() {
@@ -135,6 +138,8 @@ class ListenerTlsIT {
 
             assertThat(postEvent(withNone, hub, PLAIN_KEY).statusCode()).as("a sender without listed certificates").isEqualTo(202);
             assertThat(postEvent(withUnlisted, hub, "not-a-key").statusCode()).as("an unknown key is still 401").isEqualTo(401);
+            assertThat(catchThrowable(() -> postEvent(client(TestCertificates.clientContext(server, stranger), null), hub, MTLS_KEY)))
+                    .as("the listed subject, but from an issuer the truststore does not hold").isInstanceOf(IOException.class);
 
             HttpRequest ops = HttpRequest.newBuilder(https(hub, "/api/v1/quarantine")).header("Authorization", "Bearer " + MTLS_OPS_KEY)
                     .GET().build();
