@@ -1,15 +1,11 @@
 package no.budstikke.tls;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -48,9 +44,7 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
     /** The only protocols the listener may speak: older ones have known weaknesses and are refused. */
     public static final Set<String> ALLOWED_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
     static final String KEY_ALIAS = "listener";
-    /** A keystore, truststore or PEM file is small; a larger one is a wrong path. */
-    static final long MAX_FILE_BYTES = 1024 * 1024;
-
+    
     public ListenerTls {
         protocols = Collections.unmodifiableSet(new LinkedHashSet<>(protocols));
     }
@@ -84,7 +78,7 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
             return Optional.empty();
         }
         char[] password = settings.optional(KEYSTORE_PASSWORD).orElse("").toCharArray();
-        char[] inMemory = inMemoryPassword();
+        char[] inMemory = KeyFiles.inMemoryPassword();
         KeyStore keyStore = settings.optional(KEYSTORE).isPresent() ? fromKeystore(settings, password, inMemory, errors)
                 : fromPem(settings, inMemory, errors);
         Optional<KeyStore> trustStore = trustStore(settings, clientAuth, errors);
@@ -115,11 +109,11 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
         Path file = Path.of(settings.required(KEYSTORE));
         KeyStore loaded;
         try {
-            loaded = pkcs12(file, password);
-        } catch (UnreadableFile e) {
+            loaded = KeyFiles.pkcs12(file, password);
+        } catch (KeyFiles.UnreadableFile e) {
             errors.add("setting '" + KEYSTORE + "': " + file + " " + e.getMessage() + "; expected a PKCS12 keystore (.p12)");
             return null;
-        } catch (WrongPassword e) {
+        } catch (KeyFiles.WrongPassword e) {
             errors.add("setting '" + KEYSTORE_PASSWORD + "': it does not open " + file
                     + "; expected the keystore's password (from BUDSTIKKE_TLS_KEYSTORE_PASSWORD or " + KEYSTORE_PASSWORD + "-file)");
             return null;
@@ -136,7 +130,7 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
             }
             Key key = loaded.getKey(withKeys.get(0), password);
             Certificate[] chain = loaded.getCertificateChain(withKeys.get(0));
-            return single((PrivateKey) key, chain, inMemory);
+            return KeyFiles.single((PrivateKey) key, chain, inMemory);
         } catch (UnrecoverableKeyException e) {
             errors.add("setting '" + KEYSTORE_PASSWORD + "': it opens " + file + " but not the private key in it; expected the key "
                     + "to have the keystore's password");
@@ -161,33 +155,33 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
         List<X509Certificate> chain = null;
         PrivateKey key = null;
         try {
-            chain = PemFiles.certificates(text(Path.of(certificateFile.get())));
+            chain = PemFiles.certificates(KeyFiles.text(Path.of(certificateFile.get())));
             if (chain.isEmpty()) {
                 errors.add("setting '" + CERTIFICATE + "': " + certificateFile.get() + " holds no certificate; expected PEM "
                         + "blocks BEGIN CERTIFICATE, the listener's own first");
                 chain = null;
             }
-        } catch (UnreadableFile e) {
+        } catch (KeyFiles.UnreadableFile e) {
             errors.add("setting '" + CERTIFICATE + "': " + certificateFile.get() + " " + e.getMessage() + "; expected a PEM file");
         } catch (GeneralSecurityException e) {
             errors.add("setting '" + CERTIFICATE + "': " + certificateFile.get() + " holds a certificate that cannot be read; "
                     + "expected PEM blocks BEGIN CERTIFICATE");
         }
         try {
-            key = PemFiles.privateKey(text(Path.of(keyFile.get())));
-        } catch (UnreadableFile e) {
+            key = PemFiles.privateKey(KeyFiles.text(Path.of(keyFile.get())));
+        } catch (KeyFiles.UnreadableFile e) {
             errors.add("setting '" + PRIVATE_KEY + "': " + keyFile.get() + " " + e.getMessage() + "; expected a PEM file");
         } catch (GeneralSecurityException e) {
             errors.add("setting '" + PRIVATE_KEY + "': " + keyFile.get() + " " + e.getMessage());
         }
         if (chain == null || key == null) return null;
-        if (!belongTogether(key, chain.get(0))) {
+        if (!KeyFiles.belongTogether(key, chain.get(0))) {
             errors.add("setting '" + PRIVATE_KEY + "': " + keyFile.get() + " is not the key of the first certificate in "
                     + certificateFile.get() + "; expected the listener's own key and certificate");
             return null;
         }
         try {
-            return single(key, chain.toArray(Certificate[]::new), inMemory);
+            return KeyFiles.single(key, chain.toArray(Certificate[]::new), inMemory);
         } catch (GeneralSecurityException e) {
             errors.add("setting '" + CERTIFICATE + "': the key and certificates cannot be used together (" + e.getClass().getSimpleName() + ")");
             return null;
@@ -210,7 +204,7 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
         }
         Path path = Path.of(file.get());
         try {
-            String content = text(path);
+            String content = KeyFiles.text(path);
             if (content.contains("-----BEGIN CERTIFICATE-----")) {
                 KeyStore trust = KeyStore.getInstance("PKCS12");
                 trust.load(null, null);
@@ -219,14 +213,14 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
                 return Optional.of(trust);
             }
             char[] password = settings.optional(TRUSTSTORE_PASSWORD).map(String::toCharArray).orElse(null);
-            KeyStore trust = pkcs12(path, password);
+            KeyStore trust = KeyFiles.pkcs12(path, password);
             if (trust.size() == 0) {
                 errors.add("setting '" + TRUSTSTORE + "': " + path + " holds no certificate; expected the authorities that issue client certificates");
             }
             return Optional.of(trust);
-        } catch (UnreadableFile e) {
+        } catch (KeyFiles.UnreadableFile e) {
             errors.add("setting '" + TRUSTSTORE + "': " + path + " " + e.getMessage() + "; expected a PEM file of CA certificates or a PKCS12 truststore");
-        } catch (WrongPassword e) {
+        } catch (KeyFiles.WrongPassword e) {
             errors.add("setting '" + TRUSTSTORE_PASSWORD + "': it does not open " + path + "; expected the truststore's password");
         } catch (GeneralSecurityException | IOException e) {
             errors.add("setting '" + TRUSTSTORE + "': " + path + " cannot be read (" + e.getClass().getSimpleName()
@@ -235,94 +229,8 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
         return Optional.empty();
     }
 
-    /**
-     * A password for the in-memory keystore. Camel reads a key password through its property
-     * placeholders, which would change one holding "{{"; this one holds letters and digits only.
-     */
-    private static char[] inMemoryPassword() {
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        char[] password = new char[32];
-        for (int i = 0; i < password.length; i++) password[i] = letters.charAt(random.nextInt(letters.length()));
-        return password;
-    }
-
-    /** A keystore holding exactly the listener's key and chain, whatever the source held besides. */
-    private static KeyStore single(PrivateKey key, Certificate[] chain, char[] password) throws GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try {
-            ks.load(null, null);
-        } catch (IOException e) {
-            throw new GeneralSecurityException(e);
-        }
-        ks.setKeyEntry(KEY_ALIAS, key, password, chain);
-        return ks;
-    }
-
-    /** Signs and verifies a few bytes: the only check that works for every key type. */
-    private static boolean belongTogether(PrivateKey key, X509Certificate certificate) {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            default -> key.getAlgorithm(); // Ed25519, Ed448
-        };
-        try {
-            byte[] probe = "budstikke".getBytes(StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(probe);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static KeyStore pkcs12(Path file, char[] password) {
-        byte[] bytes = bytes(file);
-        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
-            return ks;
-        } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException) throw new WrongPassword();
-            throw new UnreadableFile("is no PKCS12 keystore");
-        } catch (GeneralSecurityException e) {
-            throw new UnreadableFile("is no PKCS12 keystore");
-        }
-    }
-
-    private static String text(Path file) {
-        return new String(bytes(file), StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] bytes(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) throw new UnreadableFile("is no file");
-            if (Files.size(file) > MAX_FILE_BYTES) throw new UnreadableFile("is larger than " + MAX_FILE_BYTES + " bytes");
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UnreadableFile("cannot be read");
-        }
-    }
-
     @Override
     public String toString() {
         return "ListenerTls[" + protocols + ", client certificates " + clientAuth + "]";
-    }
-
-    private static final class UnreadableFile extends RuntimeException {
-        UnreadableFile(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    private static final class WrongPassword extends RuntimeException {
-        WrongPassword() {
-            super(null, null, false, false);
-        }
     }
 }
