@@ -111,10 +111,27 @@ class ListenerTlsIT {
             OpenSsl tls11 = openSsl(port, "-tls1_1");
 
             assertThat(tls12.exit()).as(tls12.out()).isZero();
-            assertThat(tls12.out()).contains("Protocol  : TLSv1.2");
+            assertThat(tls12.out()).contains("New, TLSv1.2, Cipher is");
             assertThat(tls11.exit()).as(tls11.out()).isNotZero();
             assertThat(tls11.out()).as("the client did offer TLS 1.1; the server answered with an alert")
                     .doesNotContain("no protocols available").contains("alert protocol version");
+        }
+    }
+
+    @Test
+    void theProtocolSettingReachesTheListener() throws Exception {
+        Map<String, String> s = withPkcs12(settings());
+        s.put(ListenerTls.PROTOCOLS, "TLSv1.3");
+        try (TestHub hub = TestHub.start(s)) {
+            int port = hub.uri("/").getPort();
+
+            OpenSsl tls13 = openSsl(port, "-tls1_3");
+            OpenSsl tls12 = openSsl(port, "-tls1_2");
+
+            assertThat(tls13.exit()).as(tls13.out()).isZero();
+            assertThat(tls13.out()).contains("New, TLSv1.3, Cipher is");
+            assertThat(tls12.exit()).as(tls12.out()).isNotZero();
+            assertThat(tls12.out()).contains("alert protocol version");
         }
     }
 
@@ -282,6 +299,8 @@ class ListenerTlsIT {
         List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, protocol,
                 "-cipher", "DEFAULT@SECLEVEL=0"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // "Q" ends the session at once, instead of waiting for the server to close it
+        p.getOutputStream().write("Q\n".getBytes(UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
