@@ -121,11 +121,11 @@ public final class HubWiring implements CamelConfiguration {
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
-        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap.
         ApiKeys keys = config.keys();
-        // TLS on the intake server (the management port stays plain, for probes inside the cluster).
+        // TLS on the intake server only (camel.server.useGlobalSslContextParameters): the management port stays plain, for probes.
         ListenerSettings listener = ListenerSettings.from(settings, keys);
         listener.tls().ifPresent(tls -> context.setSSLContextParameters(ListenerSsl.parameters(tls)));
+        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap.
         context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings), listener.tls()));
         InboxFolders inboxFolders = config.inboxFolders();
 

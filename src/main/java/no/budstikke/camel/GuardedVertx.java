@@ -8,8 +8,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import no.budstikke.tls.ListenerTls;
 
 /**
  * The Vert.x instance both platform-http servers (intake and management) are built on, bound in
@@ -24,11 +26,11 @@ public final class GuardedVertx {
     }
 
     public static Vertx create(ConnectionLimits limits) {
-        return create(limits, java.util.Optional.empty());
+        return create(limits, Optional.empty());
     }
 
     /** With {@code tls}, the server Camel configures for TLS (the intake server) also gets its protocols and client authentication. */
-    public static Vertx create(ConnectionLimits limits, java.util.Optional<no.budstikke.tls.ListenerTls> tls) {
+    public static Vertx create(ConnectionLimits limits, Optional<ListenerTls> tls) {
         Vertx real = Vertx.vertx();
         return wrap(real, Vertx.class, (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {

@@ -14,6 +14,8 @@ import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listener's TLS as camel-platform-http and Vert.x take it. Camel's global SSL context (used by
@@ -22,6 +24,8 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * {@link #harden} sets those on the server options {@link GuardedVertx} sees.
  */
 public final class ListenerSsl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerSsl.class);
 
     private ListenerSsl() {
     }
@@ -53,6 +57,7 @@ public final class ListenerSsl {
             case REQUIRE -> ClientAuth.REQUIRED;
         });
         if (tls.trustStore().isEmpty()) options.setTrustOptions(null);
+        LOG.info("intake listener: TLS {}, client certificates {}", tls.protocols(), tls.clientAuth());
     }
 
     /** The subject of the client certificate the handshake verified, if the request came over TLS with one. */

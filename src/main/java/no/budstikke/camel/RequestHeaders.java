@@ -19,6 +19,8 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * missing Content-Type. Anything that is not a platform-http request gets neither header: fail closed.
  * A header sent more than once is refused ({@link AmbiguousHeaderException}), not read by its first value.
  * The CloudEvents binary-mode attributes ({@code ce-*}) likewise come from the request's headers only.
+ * Being the first step of every API route, it also applies the listener's {@link ListenerAccess}: the
+ * trusted proxies, and the client certificate a sender's key must come with.
  */
 public final class RequestHeaders implements Processor {
 
@@ -41,7 +43,9 @@ public final class RequestHeaders implements Processor {
     public void process(Exchange exchange) {
         Message m = exchange.getMessage();
         HttpServerRequest request = m instanceof HttpMessage http ? http.getRequest() : null;
-        if (access != null && request != null) access.checkPeer(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        if (access != null && request != null) {
+            access.checkPeer(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        }
         for (String name : FROM_REQUEST_ONLY) {
             List<String> values = m instanceof HttpMessage http ? http.getRequest().headers().getAll(name) : List.of();
             if (values.size() > 1) throw new AmbiguousHeaderException(name);
@@ -60,6 +64,8 @@ public final class RequestHeaders implements Processor {
             }
         }
         exchange.setProperty(CLOUDEVENT_HEADERS, ce);
-        if (access != null && request != null) access.checkCertificate(m.getHeader("Authorization", String.class), () -> ListenerSsl.clientSubject(request));
+        if (access != null && request != null) {
+            access.checkCertificate(m.getHeader("Authorization", String.class), () -> ListenerSsl.clientSubject(request));
+        }
     }
 }
