@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import no.budstikke.alert.Alerts;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
+import no.budstikke.tls.ListenerSettings;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.maskinporten.Maskinporten;
 import no.budstikke.camel.CamelSettings;
@@ -73,6 +74,7 @@ public final class ConfigFolder {
         if (templates != null) attempt(() -> new MailComposer(templates, settings.required("budstikke.mail.from")), failures);
 
         InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
+        attempt(() -> ListenerSettings.from(settings, keys), failures);
 
         // A deadline escalates to a mailbox setting of its own choosing: that setting is known too.
         Set<String> named = deadlines == null ? Set.of() : deadlines.stream().map(Deadline::escalateTo).collect(Collectors.toSet());

@@ -20,6 +20,7 @@ import no.budstikke.camel.AnswerWriter;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.camel.ConnectionLimits;
 import no.budstikke.camel.GuardedVertx;
+import no.budstikke.camel.ListenerSsl;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
@@ -73,6 +74,8 @@ import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.tls.ListenerAccess;
+import no.budstikke.tls.ListenerSettings;
 import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.dispatch.stage.OtherCentreHolds;
@@ -120,11 +123,15 @@ public final class HubWiring implements CamelConfiguration {
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
-        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap,
-        // and a key for everything on the management port but the bare probes.
-        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings),
-                ManagementGate.of(context, config.keys())));
         ApiKeys keys = config.keys();
+        // TLS on the intake server only (camel.server.useGlobalSslContextParameters): the management port stays plain, for probes.
+        ListenerSettings listener = ListenerSettings.from(settings, keys);
+        listener.tls().ifPresent(tls -> context.setSSLContextParameters(ListenerSsl.parameters(tls)));
+        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap,
+        // TLS protocols and client certificates on the intake server, and a key for everything on the
+        // management port but the bare probes.
+        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings), listener.tls(),
+                ManagementGate.of(context, keys)));
         InboxFolders inboxFolders = config.inboxFolders();
 
         Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
@@ -190,7 +197,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("followUpHttp", new FollowUpHttp(keys, tasks, outbox, alerts, caseFiles));
         r.bind("followUpMeters", new FollowUpMeters(context, new FollowUpCounts(jdbc, clock)));
         r.bind("answerWriter", new AnswerWriter());
-        r.bind("requestHeaders", new RequestHeaders());
+        r.bind("requestHeaders", new RequestHeaders(new ListenerAccess(keys, listener.proxies())));
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 

@@ -9,8 +9,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import no.budstikke.tls.ListenerTls;
 
 /**
  * The Vert.x instance both platform-http servers (intake and management) are built on, bound in
@@ -26,11 +28,14 @@ public final class GuardedVertx {
     }
 
     public static Vertx create(ConnectionLimits limits) {
-        return create(limits, null);
+        return create(limits, Optional.empty(), null);
     }
 
-    /** As {@link #create(ConnectionLimits)}, with {@code gate} in front of the management server's requests (null: none). */
-    public static Vertx create(ConnectionLimits limits, ManagementGate gate) {
+    /**
+     * With {@code tls}, the server Camel configures for TLS (the intake server) also gets its protocols
+     * and client authentication; {@code gate} stands in front of the management server's requests (null: none).
+     */
+    public static Vertx create(ConnectionLimits limits, Optional<ListenerTls> tls, ManagementGate gate) {
         Vertx real = Vertx.vertx();
         return wrap(real, Vertx.class, (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {
@@ -40,6 +45,7 @@ public final class GuardedVertx {
                 // Cleartext HTTP/2 detection holds a connection back until its first bytes are read, out of
                 // the guard's sight; with it off the guard sees each connection as it is accepted.
                 options.setHttp2ClearTextEnabled(false);
+                if (options.isSsl()) tls.ifPresent(t -> ListenerSsl.harden(options, t));
                 return guarded(real, real.createHttpServer(options), limits, gate);
             }
             return invoke(real, method, args);

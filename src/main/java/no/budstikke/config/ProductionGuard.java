@@ -6,6 +6,8 @@ import no.budstikke.auth.ApiKeys;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.dispatch.model.Source;
 import no.budstikke.intake.InboxFolders;
+import no.budstikke.tls.ListenerTls;
+import no.budstikke.tls.TrustedProxies;
 
 /**
  * What the production profile refuses: settings that make the embedded default easy to try and
@@ -56,6 +58,11 @@ public final class ProductionGuard {
         if (settings.string(jwks, "").regionMatches(true, 0, "http:", 0, 5)) {
             problems.add(where(given, jwks), refuses + "a Maskinporten JWKS URL over plain http: whoever sits on the way could "
                     + "hand the hub keys of their own and forge any sender's tokens", "the issuer's https URL, such as https://maskinporten.no/jwk");
+        }
+        if (!ListenerTls.configured(settings) && settings.optional(TrustedProxies.SETTING).isEmpty()) {
+            problems.add(where(given, ListenerTls.KEYSTORE), refuses + "plain HTTP on budstikke.http.port: API keys and "
+                    + "children's data would cross the network in clear text", ListenerTls.KEYSTORE + " (or " + ListenerTls.CERTIFICATE
+                    + " and " + ListenerTls.PRIVATE_KEY + "), or " + TrustedProxies.SETTING + " naming the TLS-terminating proxy in front");
         }
         if (!inboxRootBound(settings)) {
             problems.add(where(given, InboxFolders.ROOT), refuses + "an inbox without " + InboxFolders.ROOT

@@ -140,6 +140,17 @@ class ConfigErrorsExitIT {
     }
 
     @Test
+    void aPemCertificateWithoutItsKeyStopsTheStartNamingTheSetting() throws Exception {
+        Path certificate = Files.writeString(work.resolve("tls.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+
+        Run run = start("-Dbudstikke.tls.certificate-file=" + certificate);
+
+        assertClean(run);
+        assertThat(run.err()).contains("setting 'budstikke.tls.private-key-file': budstikke.tls.certificate-file is given without its "
+                + "private key");
+    }
+
+    @Test
     void problemsInSeveralFilesAreListedTogether() throws Exception {
         Path rules = config.resolve("routing-rules.yaml");
         Files.writeString(rules, Files.readString(rules).replace("    priority: URGENT\n", "    priority: URGNT\n"));
