@@ -6,6 +6,7 @@ import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.explain.Explain;
+import no.budstikke.retention.EraseCommand;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.SecretFiles;
 import org.apache.camel.main.Main;
@@ -19,6 +20,7 @@ import org.apache.camel.spi.PropertiesComponent;
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
  *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
  *   java -jar budstikke.jar check [--config DIR]   validate a config folder as a start would
+ *   java -jar budstikke.jar erase --duf-number-file FILE|-   erase one person (the DUF number read from FILE or stdin)
  * </pre>
  */
 public final class Budstikke {
@@ -36,6 +38,10 @@ public final class Budstikke {
         }
         if (args.length > 0 && args[0].equals("check")) {
             System.exit(check(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("erase")) {
+            System.exit(EraseCommand.run(java.util.List.of(args).subList(1, args.length), propertiesFile(), System.in,
+                    System.out, System.err));
         }
         System.exit(run(args));
     }
