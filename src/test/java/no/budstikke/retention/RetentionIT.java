@@ -170,6 +170,25 @@ class RetentionIT {
         }
 
         @Test
+        void theTimerRunsThePurgeAndLogsCountsOnly() throws Exception {
+            TestClock clock = new TestClock(T0);
+            Map<String, String> s = settings();
+            s.put("budstikke.retention.purge-ms", "200");
+            try (LogCapture logs = LogCapture.attach(); TestHub hub = TestHub.start(s, clock)) {
+                DataSource db = hub.bean("dataSource", DataSource.class);
+                String duf = freshDuf();
+                quarantine(hub, duf);
+                clock.set(T0.plus(Duration.ofDays(31)));
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(count(db, "SELECT COUNT(*) FROM quarantine")).isZero());
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logs.all()).contains("retention purge: quarantine=1 "));
+                assertThat(count(db, "SELECT COUNT(*) FROM retention_log WHERE action = 'PURGE' AND actor = 'retention'")).isEqualTo(1);
+                assertThat(text(db, "SELECT counts FROM retention_log WHERE action = ?", "PURGE").get(0)).contains("\"quarantine\":1");
+                assertThat(logs.all()).doesNotContain(duf).doesNotContain(CANARY);
+            }
+        }
+
+        @Test
         void anErasureLeavesTheCanaryInNoTableAndTheJournalStillProvesTheDeliveries() throws Exception {
             try (LogCapture logs = LogCapture.attach(); TestHub hub = TestHub.start(settings())) {
                 DataSource db = hub.bean("dataSource", DataSource.class);
