@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.budstikke.store.Erasures;
+import no.budstikke.store.Purges;
 import no.budstikke.store.RetentionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,10 @@ public final class Erasure {
         long deleted = 0;
         long after = 0;
         while (true) {
-            long[] r = erasures.quarantine(dufNumber, after, QUARANTINE_BATCH);
-            deleted += r[0];
-            if (r[2] < QUARANTINE_BATCH) break;
-            after = r[1];
+            Purges.Page page = erasures.quarantine(dufNumber, after, QUARANTINE_BATCH);
+            deleted += page.changed();
+            if (page.seen() < QUARANTINE_BATCH) break;
+            after = page.last();
         }
         counts.put("quarantine", deleted);
         log.record(RetentionLog.ERASURE, actor, counts);

@@ -96,10 +96,10 @@ public final class PurgeJob {
         long blanked = 0;
         long after = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            long[] r = purges.loneEvents(before, now, after, batchSize);
-            blanked += r[0];
-            if (r[1] < batchSize) break;
-            after = r[2];
+            Purges.Page page = purges.loneEvents(before, now, after, batchSize);
+            blanked += page.changed();
+            if (page.seen() < batchSize) break;
+            after = page.last();
             lease.claim(JOB, holder, leaseLength);
         }
         return blanked;

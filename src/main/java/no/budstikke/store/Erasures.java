@@ -104,9 +104,9 @@ public final class Erasures {
 
     /**
      * Deletes, from up to {@code limit} rejected inputs after {@code afterId}, those whose raw bytes,
-     * origin or violations hold the DUF number. Returns {deleted, last id looked at, looked at}.
+     * origin or violations hold the DUF number.
      */
-    public long[] quarantine(String dufNumber, long afterId, int limit) {
+    public Purges.Page quarantine(String dufNumber, long afterId, int limit) {
         byte[] needle = dufNumber.getBytes(StandardCharsets.UTF_8);
         return jdbc.inTransaction(c -> {
             List<Long> hits = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class Erasures {
             }
             long deleted = hits.isEmpty() ? 0 : PersonalData.update(c, "DELETE FROM quarantine WHERE id IN ("
                     + String.join(", ", Collections.nCopies(hits.size(), "?")) + ")", hits.toArray());
-            return new long[] {deleted, last, seen};
+            return new Purges.Page(deleted, seen, last);
         });
     }
 

@@ -43,7 +43,7 @@ public final class Purges {
 
     /** Events that belong to no case file (the hub's own reports, rejected events of unknown persons). */
     private static final String QUIET_LONE_EVENTS = """
-            SELECT e.event_key FROM inbound_event e
+            SELECT e.event_key, e.seq FROM inbound_event e
             WHERE e.purged_at IS NULL AND e.status IN %1$s AND e.status_changed_at < ?
               AND (e.duf_number IS NULL OR NOT EXISTS (SELECT 1 FROM case_file f WHERE f.duf_number = e.duf_number))
               AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.event_key = e.event_key
@@ -115,12 +115,16 @@ public final class Purges {
         });
     }
 
-    /** Blanks up to {@code limit} quiet events of no case file, after {@code afterSeq}; returns their count and the last seq seen. */
-    public long[] loneEvents(Instant before, Instant now, long afterSeq, int limit) {
+    /** One page of a scan: rows changed, rows looked at, and where the next page starts. */
+    public record Page(long changed, int seen, long last) {
+    }
+
+    /** Blanks up to {@code limit} quiet events of no case file, after {@code afterSeq} in intake order. */
+    public Page loneEvents(Instant before, Instant now, long afterSeq, int limit) {
         return jdbc.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
             long last = afterSeq;
-            try (PreparedStatement ps = c.prepareStatement(QUIET_LONE_EVENTS.replace("SELECT e.event_key", "SELECT e.event_key, e.seq"))) {
+            try (PreparedStatement ps = c.prepareStatement(QUIET_LONE_EVENTS)) {
                 ps.setObject(1, utc(before));
                 ps.setObject(2, utc(before));
                 ps.setObject(3, utc(before));
@@ -135,7 +139,7 @@ public final class Purges {
                 }
             }
             PersonalData.Blanked b = PersonalData.blankEvents(c, keys, utc(now), PersonalData.RETENTION);
-            return new long[] {b.events(), keys.size(), last};
+            return new Page(b.events(), keys.size(), last);
         });
     }
 
