@@ -47,7 +47,7 @@ public final class Erasure {
         if (!isDufNumber(dufNumber)) throw new IllegalArgumentException("a DUF number is twelve digits");
         Erasures.CaseErased erased = erasures.eraseCase(dufNumber, actor, clock.instant());
         Map<String, Long> counts = new LinkedHashMap<>(erased.counts());
-        counts.putAll(erasures.mentions(dufNumber));
+        counts.putAll(erasures.mentions(dufNumber, clock.instant()));
         long deleted = 0;
         long after = 0;
         while (true) {

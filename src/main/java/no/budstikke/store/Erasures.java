@@ -84,19 +84,26 @@ public final class Erasures {
     }
 
     /**
-     * Removes the DUF number where another record quotes it (another case's event or case file, a
-     * report, a notice), leaving the rest of that record as it was.
+     * Where another record quotes the DUF number: a notice already delivered, cancelled or dead (a
+     * report listing many residents, say) loses its content and document, as the purge would take
+     * them; a notice still to be sent, another case's event and case file lose the DUF number only,
+     * so that the rest still goes and still replays.
      */
-    public Map<String, Long> mentions(String dufNumber) {
+    public Map<String, Long> mentions(String dufNumber, Instant at) {
+        OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
         return jdbc.inTransaction(c -> {
             String like = "%" + dufNumber + "%"; // twelve digits: no LIKE wildcards in it
             Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("eventMentions", (long) PersonalData.update(c,
-                    "UPDATE inbound_event SET payload = REPLACE(payload, ?, '') WHERE payload LIKE ?", dufNumber, like));
-            counts.put("noticeMentions", (long) PersonalData.update(c, """
+            counts.put("noticesQuotingBlanked", (long) PersonalData.update(c, """
+                    UPDATE notice SET content = '{}', document = '{}', purged_at = COALESCE(purged_at, ?), purge_reason = ?
+                    WHERE status IN ('DELIVERED', 'CANCELLED', 'DEAD') AND (content LIKE ? OR document LIKE ?)""",
+                    now, PersonalData.ERASURE, like, like));
+            counts.put("noticesQuotingPending", (long) PersonalData.update(c, """
                     UPDATE notice SET content = REPLACE(content, ?, ''), document = REPLACE(document, ?, '')
                     WHERE content LIKE ? OR document LIKE ?""", dufNumber, dufNumber, like, like));
-            counts.put("caseFileMentions", (long) PersonalData.update(c,
+            counts.put("eventsQuoting", (long) PersonalData.update(c,
+                    "UPDATE inbound_event SET payload = REPLACE(payload, ?, '') WHERE payload LIKE ?", dufNumber, like));
+            counts.put("caseFilesQuoting", (long) PersonalData.update(c,
                     "UPDATE case_file SET state = REPLACE(state, ?, '') WHERE state LIKE ?", dufNumber, like));
             return counts;
         });
