@@ -73,6 +73,9 @@ class ErasureFromReportsIT {
             p.put("budstikke.schedule.tertial.poll-ms", "100");
             try (TestHub hub = TestHub.start(p, clock)) {
                 DataSource db = hub.bean("dataSource", DataSource.class);
+                // The hub makes T2's event at start; its report must not race the agreements.
+                await().atMost(Duration.ofSeconds(30)).until(() -> query(db, "SELECT status FROM inbound_event WHERE event_id = ?",
+                        "tertial-due-2026-T2"), s -> s.equals(List.of("DISPATCHED")));
                 post(hub, signed("s-canary", DUF, CANARY, "AMOT-2026-0101"));
                 post(hub, signed("s-other", OTHER_DUF, "Abdikadir", "AMOT-2026-0102"));
                 for (String id : List.of("s-canary", "s-other")) {
