@@ -18,6 +18,7 @@ ENV BUDSTIKKE_CONFIG_DIR=/etc/budstikke \
 USER 10001:10001
 WORKDIR /var/lib/budstikke
 VOLUME ["/var/lib/budstikke"]
-# 8080: intake and the ops API; 8081: health and metrics (probes).
+# 8080: intake and the ops API; 8081: health and metrics (probes), on loopback unless
+# BUDSTIKKE_MANAGEMENT_HOST=0.0.0.0 (deploy/ sets it; docs/deployment.md).
 EXPOSE 8080 8081
 ENTRYPOINT ["/opt/budstikke/bin/budstikke"]

@@ -28,22 +28,58 @@ public final class Budstikke {
     private Budstikke() {
     }
 
+    /** The hub's commands, as {@code --help} lists them; a misspelt one is refused with this list. */
+    static final String HELP = """
+            usage: budstikke [COMMAND]
+              (no command)                run the hub on config/ (or BUDSTIKKE_CONFIG_DIR)
+              check [--config DIR]        check a config folder the way a start does; exit 0, or 78 with the problems
+              explain EVENT.json [--config DIR] [--json]
+                                          the notices an event would lead to, to whom and with which fields; sends nothing
+              new-api-key NAME            a new API key and its entry for config/api-keys.json
+              erase --duf-number-file FILE|-
+                                          erase one person; the DUF number from FILE or standard input (docs/privacy.md)
+              --help                      this list
+            Settings and operations: README.md and docs/.
+            """;
+    static final int USAGE = 2;
+
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("new-api-key")) {
-            System.out.print(NewApiKey.instructions(args.length > 1 ? args[1] : "new-sender"));
-            return;
+        System.exit(args.length == 0 ? run(args) : command(java.util.List.of(args), System.out, System.err));
+    }
+
+    /** Runs one of the hub's commands and returns its exit code. */
+    static int command(java.util.List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        java.util.List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
+            case "new-api-key" -> {
+                out.print(NewApiKey.instructions(rest.isEmpty() ? "new-sender" : rest.get(0)));
+                return 0;
+            }
+            case "explain" -> {
+                return Explain.run(rest, out, err);
+            }
+            case "check" -> {
+                return check(rest, out, err);
+            }
+            case "erase" -> {
+                return EraseCommand.run(rest, propertiesFile(), System.in, out, err);
+            }
+            case "--help", "-h", "help" -> {
+                out.print(HELP);
+                return 0;
+            }
+            default -> {
+                err.println("budstikke: no command '" + shown(args.get(0)) + "'");
+                err.print(HELP);
+                return USAGE;
+            }
         }
-        if (args.length > 0 && args[0].equals("explain")) {
-            System.exit(Explain.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("check")) {
-            System.exit(check(java.util.List.of(args).subList(1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("erase")) {
-            System.exit(EraseCommand.run(java.util.List.of(args).subList(1, args.length), propertiesFile(), System.in,
-                    System.out, System.err));
-        }
-        System.exit(run(args));
+    }
+
+    /** What was typed, kept to one short line. */
+    private static String shown(String typed) {
+        String line = typed.replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import no.budstikke.alert.Alerts;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
+import no.budstikke.tls.ListenerSettings;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.auth.maskinporten.Maskinporten;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.GivenSettings;
@@ -39,9 +41,9 @@ import no.budstikke.dispatch.model.HubConfig;
  */
 public final class ConfigFolder {
 
-    /** Everything the hub is wired from. */
+    /** Everything the hub is wired from; {@code maskinporten} is null when Maskinporten is not configured. */
     public record Loaded(ApiKeys keys, HubConfig dispatch, List<Deadline> deadlines, Map<String, String> escalationMailboxes,
-                         MailTemplates templates, InboxFolders inboxFolders, Retention retention) {
+                         MailTemplates templates, InboxFolders inboxFolders, Maskinporten maskinporten, Retention retention) {
     }
 
     private ConfigFolder() {
@@ -59,6 +61,13 @@ public final class ConfigFolder {
         if (configDir == null || apiKeysFile == null) throw new ConfigException(String.join("\n", failures));
 
         ApiKeys keys = attempt(() -> ApiKeyFile.load(apiKeysFile), failures);
+        Maskinporten maskinporten = attempt(() -> Maskinporten.load(settings, configDir).orElse(null), failures);
+        if (keys != null && maskinporten != null) {
+            attempt(() -> {
+                maskinporten.checkNamesApartFrom(keys.names(), apiKeysFile);
+                return maskinporten;
+            }, failures);
+        }
         HubConfig dispatch = attempt(() -> HubConfigLoader.load(configDir), failures);
         List<Deadline> deadlines = dispatch == null ? null : attempt(() -> DeadlinesLoader.load(configDir, dispatch.rules()), failures);
         Map<String, String> mailboxes = deadlines == null ? null : attempt(() -> escalationMailboxes(settings, deadlines), failures);
@@ -67,6 +76,7 @@ public final class ConfigFolder {
         if (templates != null) attempt(() -> new MailComposer(templates, settings.required("budstikke.mail.from")), failures);
 
         InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
+        attempt(() -> ListenerSettings.from(settings, keys), failures);
         Retention retention = attempt(() -> RetentionLoader.load(configDir), failures);
 
         // A deadline escalates to a mailbox setting of its own choosing: that setting is known too.
@@ -79,7 +89,7 @@ public final class ConfigFolder {
             failures.add(0, e.getMessage());
         }
         if (!failures.isEmpty()) throw new ConfigException(String.join("\n", failures));
-        return new Loaded(keys, dispatch, deadlines, mailboxes, templates, inboxFolders, retention);
+        return new Loaded(keys, dispatch, deadlines, mailboxes, templates, inboxFolders, maskinporten, retention);
     }
 
     /**

@@ -15,15 +15,18 @@ import no.budstikke.alert.Alerts;
 import no.budstikke.alert.UnresolvedRecipients;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.auth.Callers;
 import no.budstikke.camel.AnswerWriter;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.camel.ConnectionLimits;
 import no.budstikke.camel.GuardedVertx;
+import no.budstikke.camel.ListenerSsl;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.camel.Failures;
 import no.budstikke.camel.InboxFilter;
+import no.budstikke.camel.ManagementGate;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.ConfigException;
@@ -74,6 +77,8 @@ import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.tls.ListenerAccess;
+import no.budstikke.tls.ListenerSettings;
 import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.dispatch.stage.OtherCentreHolds;
@@ -125,9 +130,15 @@ public final class HubWiring implements CamelConfiguration {
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
         Clock clock = bound != null ? bound : Clock.systemUTC();
 
-        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap.
-        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings)));
         ApiKeys keys = config.keys();
+        // TLS on the intake server only (camel.server.useGlobalSslContextParameters): the management port stays plain, for probes.
+        ListenerSettings listener = ListenerSettings.from(settings, keys);
+        listener.tls().ifPresent(tls -> context.setSSLContextParameters(ListenerSsl.parameters(tls)));
+        // Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client cap,
+        // TLS protocols and client certificates on the intake server, and a key for everything on the
+        // management port but the bare probes.
+        context.getRegistry().bind("vertx", GuardedVertx.create(ConnectionLimits.from(settings), listener.tls(),
+                ManagementGate.of(context, keys)));
         InboxFolders inboxFolders = config.inboxFolders();
 
         Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
@@ -159,8 +170,10 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("eventStore", events);
         r.bind("quarantineStore", quarantine);
         r.bind("intakeService", intake);
-        r.bind("intakeHttp", new IntakeHttp(keys, intake, parser));
-        r.bind("opsHttp", new OpsHttp(keys, events, quarantine, notices, gaps));
+        // Senders may also present Maskinporten access tokens, when Maskinporten is configured; ops stays on API keys.
+        Callers callers = new Callers(keys, config.maskinporten() == null ? null : config.maskinporten().tokens(clock));
+        r.bind("intakeHttp", new IntakeHttp(callers, intake, parser));
+        r.bind("opsHttp", new OpsHttp(callers, events, quarantine, notices, gaps));
         r.bind("fileIntake", new FileIntake(intake, inboxFolders));
         r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
         // The bound folders exist from the start, so writers find them.
@@ -192,7 +205,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("followUpMeters", new FollowUpMeters(context, new FollowUpCounts(jdbc, clock)));
         bindRetention(context, settings, config, jdbc, clock, keys);
         r.bind("answerWriter", new AnswerWriter());
-        r.bind("requestHeaders", new RequestHeaders());
+        r.bind("requestHeaders", new RequestHeaders(new ListenerAccess(keys, listener.proxies())));
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 

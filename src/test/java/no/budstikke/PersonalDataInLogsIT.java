@@ -1,5 +1,6 @@
 package no.budstikke;
 
+import static no.budstikke.testing.InboxFiles.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -270,14 +270,6 @@ class PersonalDataInLogsIT {
 
     private static void expect(HttpResponse<String> r, int status) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    }
-
-    /** Writes under a temporary name and renames, as the file-drop convention asks. */
-    private static void drop(Path inbox, String name, byte[] content) throws IOException {
-        Files.createDirectories(inbox);
-        Path part = inbox.resolve(name + ".part");
-        Files.write(part, content);
-        Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static long count(Path folder, String suffix) throws IOException {

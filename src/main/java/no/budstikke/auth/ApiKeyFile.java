@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import no.budstikke.config.ConfigException;
@@ -37,6 +39,7 @@ public final class ApiKeyFile {
         }
         Set<String> names = new HashSet<>();
         Set<String> hashes = new HashSet<>();
+        Map<String, Set<String>> certificates = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             String at = file + " at /keys/" + i;
             JsonNode k = keys.get(i);
@@ -61,15 +64,38 @@ public final class ApiKeyFile {
             JsonNode ops = k.path("ops");
             if (!ops.isMissingNode() && !ops.isBoolean()) errors.add(at + "/ops: expected true or false");
             Set<String> roles = roles(k.path("roles"), ops.asBoolean(false), at, errors);
+            Set<String> subjects = clientCertificates(k.path("clientCertificates"), at, errors);
+            if (!subjects.isEmpty()) certificates.put(name, subjects);
             if (errors.isEmpty()) {
                 entries.add(new ApiKeys.Entry(HexFormat.of().parseHex(hash), new Credential(name, sources, ops.asBoolean(false), roles)));
             }
         }
         if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors));
-        return new ApiKeys(entries);
+        return new ApiKeys(entries, certificates);
     }
 
-    /** Optional; each a known role, and only on an ops entry, since roles widen the ops API. */
+    /** Optional; each an X.500 subject such as "CN=..., O=..., 2.5.4.97=NTRNO-123456789", kept normalised. */
+    private static Set<String> clientCertificates(JsonNode node, String at, List<String> errors) {
+        Set<String> subjects = new TreeSet<>();
+        if (node.isMissingNode()) return subjects;
+        if (!node.isArray()) {
+            errors.add(at + "/clientCertificates: expected an array of certificate subjects such as "
+                    + "\"CN=Mottak Bergen, O=Bergen kommune, 2.5.4.97=NTRNO-123456789\"");
+            return subjects;
+        }
+        for (int j = 0; j < node.size(); j++) {
+            try {
+                subjects.add(CertificateSubject.normalized(node.get(j).asText("")));
+            } catch (IllegalArgumentException e) {
+                errors.add(at + "/clientCertificates/" + j + ": not a certificate subject; expected an X.500 name such as "
+                        + "\"CN=Mottak Bergen, O=Bergen kommune, 2.5.4.97=NTRNO-123456789\"");
+            }
+        }
+        if (node.isEmpty()) errors.add(at + "/clientCertificates: empty; expected at least one subject, or the field left out");
+        return subjects;
+    }
+
+    /** Optional; each a known role, and only on an ops entry, since roles widen the ops API; "metrics" on any entry. */
     private static Set<String> roles(JsonNode node, boolean ops, String at, List<String> errors) {
         Set<String> roles = new TreeSet<>();
         if (node.isMissingNode()) return roles;
@@ -85,7 +111,10 @@ public final class ApiKeyFile {
                 roles.add(role);
             }
         }
-        if (!roles.isEmpty() && !ops) errors.add(at + "/roles: roles widen the ops API and need \"ops\": true");
+        // "metrics" grants the management port only, so a scraper's key needs no ops rights.
+        if (!ops && roles.stream().anyMatch(r -> !r.equals(Credential.METRICS))) {
+            errors.add(at + "/roles: roles widen the ops API and need \"ops\": true (only \"" + Credential.METRICS + "\" does not)");
+        }
         return roles;
     }
 }

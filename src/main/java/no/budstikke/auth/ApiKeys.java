@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks API keys against their SHA-256 hashes. Keys are long random strings, so an unsalted
@@ -18,12 +20,30 @@ public final class ApiKeys {
     public static final String LOCAL_DEV_KEY = "budstikke-local-dev-key";
 
     private final List<Entry> entries;
+    /** Normalised client certificate subjects by credential name; a credential not here needs none. */
+    private final Map<String, Set<String>> clientCertificates;
 
     public record Entry(byte[] sha256, Credential credential) {
     }
 
     public ApiKeys(List<Entry> entries) {
+        this(entries, Map.of());
+    }
+
+    /** @param clientCertificates by credential name, the subjects (normalised by {@code CertificateSubject}) it must present one of */
+    public ApiKeys(List<Entry> entries, Map<String, Set<String>> clientCertificates) {
         this.entries = List.copyOf(entries);
+        this.clientCertificates = Map.copyOf(clientCertificates);
+    }
+
+    /** The client certificate subjects {@code caller} must present one of; empty when it needs none. */
+    public Set<String> clientCertificates(Credential caller) {
+        return clientCertificates.getOrDefault(caller.name(), Set.of());
+    }
+
+    /** Whether any entry lists client certificates. */
+    public boolean anyClientCertificates() {
+        return !clientCertificates.isEmpty();
     }
 
     /** The caller behind an {@code Authorization: Bearer <key>} header, if the key is known. */
@@ -39,6 +59,11 @@ public final class ApiKeys {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The name of every configured credential. */
+    public java.util.Set<String> names() {
+        return entries.stream().map(e -> e.credential().name()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Names of the credentials that use the documented local key. */

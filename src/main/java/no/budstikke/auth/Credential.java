@@ -12,8 +12,13 @@ public record Credential(String name, List<String> sources, boolean ops, Set<Str
 
     /** The role that lets an ops caller see health data and raw quarantined input. */
     public static final String OPS_PII = "ops-pii";
+    /**
+     * The role of a scraper: detailed health and metrics on the management port, and nothing else.
+     * The one role a key without {@code "ops": true} may have.
+     */
+    public static final String METRICS = "metrics";
     /** Every role api-keys.json may name. */
-    public static final Set<String> ROLES = Set.of(OPS_PII);
+    public static final Set<String> ROLES = Set.of(OPS_PII, METRICS);
 
     public Credential {
         sources = List.copyOf(sources);
@@ -31,6 +36,11 @@ public record Credential(String name, List<String> sources, boolean ops, Set<Str
     /** Whether answers to this caller may hold health data (and raw input, which may hold it). */
     public boolean maySeeHealthData() {
         return ops && roles.contains(OPS_PII);
+    }
+
+    /** Whether this caller may read detailed health and metrics on the management port. */
+    public boolean mayReadManagement() {
+        return ops || roles.contains(METRICS);
     }
 
     @Override

@@ -6,6 +6,8 @@ import no.budstikke.auth.ApiKeys;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.dispatch.model.Source;
 import no.budstikke.intake.InboxFolders;
+import no.budstikke.tls.ListenerTls;
+import no.budstikke.tls.TrustedProxies;
 
 /**
  * What the production profile refuses: settings that make the embedded default easy to try and
@@ -23,8 +25,8 @@ public final class ProductionGuard {
         String refuses = "the production profile refuses ";
         String dbUrl = settings.string("budstikke.db.url", "");
         if (dbUrl.isBlank() || dbUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
-            problems.add(where(given, "budstikke.db.url"), refuses + (dbUrl.isBlank() ? "no budstikke.db.url, which means" : "budstikke.db.url naming")
-                    + " an embedded H2 database: it runs inside the hub's own memory and can take the hub down with it",
+            problems.add(where(given, "budstikke.db.url"), refuses + "an embedded H2 database (budstikke.db.url " + (dbUrl.isBlank() ? "not set" : "jdbc:h2:")
+                    + "): it runs inside the hub's own memory and can take the hub down with it",
                     "PostgreSQL, jdbc:postgresql://host:5432/budstikke");
         }
         if (settings.sandbox()) {
@@ -51,6 +53,16 @@ public final class ProductionGuard {
         if (mailbox.isBlank() || mailbox.contains("@budstikke.example")) {
             problems.add(where(given, "budstikke.ops.mailbox"), refuses + "budstikke.ops.mailbox blank or the shipped example: "
                     + "alerts of deadlines at risk or breached and of overdue calls would reach nobody", "ops' own mailbox");
+        }
+        String jwks = "budstikke.maskinporten.jwks-url";
+        if (settings.string(jwks, "").regionMatches(true, 0, "http:", 0, 5)) {
+            problems.add(where(given, jwks), refuses + "a Maskinporten JWKS URL over plain http: whoever sits on the way could "
+                    + "hand the hub keys of their own and forge any sender's tokens", "the issuer's https URL, such as https://maskinporten.no/jwk");
+        }
+        if (!ListenerTls.configured(settings) && settings.optional(TrustedProxies.SETTING).isEmpty()) {
+            problems.add(where(given, ListenerTls.KEYSTORE), refuses + "plain HTTP on budstikke.http.port: API keys and "
+                    + "children's data would cross the network in clear text", ListenerTls.KEYSTORE + " (or " + ListenerTls.CERTIFICATE
+                    + " and " + ListenerTls.PRIVATE_KEY + "), or " + TrustedProxies.SETTING + " naming the TLS-terminating proxy in front");
         }
         if (!inboxRootBound(settings)) {
             problems.add(where(given, InboxFolders.ROOT), refuses + "an inbox without " + InboxFolders.ROOT

@@ -29,6 +29,7 @@ public final class SettingsCheck {
                              Problems problems) {
         unknownKeys(given, known, problems);
         values(given, known, settings, problems);
+        LogFormat.check(settings, given, problems);
         try {
             ProductionGuard.refusals(settings, given, keys, apiKeysFile, problems);
         } catch (ConfigException e) {

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.auth.ApiKeys;
+import no.budstikke.auth.Authentication;
+import no.budstikke.auth.Callers;
 import no.budstikke.auth.Credential;
 import no.budstikke.config.Rfc3339;
 import no.budstikke.contract.Violation;
@@ -22,25 +23,28 @@ public final class OpsHttp {
     static final int MAX_PAGE = 500;
     private static final String FILE_CHANNEL = "file";
 
-    private final ApiKeys keys;
+    private final Callers callers;
     private final EventStore events;
     private final QuarantineStore quarantine;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
     private final OpsAccess access;
 
-    public OpsHttp(ApiKeys keys, EventStore events, QuarantineStore quarantine, NoticeStore notices, DispatchGaps gaps) {
-        this.keys = keys;
+    public OpsHttp(Callers callers, EventStore events, QuarantineStore quarantine, NoticeStore notices, DispatchGaps gaps) {
+        this.callers = callers;
         this.events = events;
         this.quarantine = quarantine;
         this.notices = notices;
         this.gaps = gaps;
-        this.access = new OpsAccess(keys);
+        this.access = new OpsAccess(callers.apiKeys());
     }
 
     /** An event's processing status, for ops and for the sender that owns its source. */
     public HttpAnswer eventStatus(String key, String authorization) {
-        Optional<Credential> caller = keys.authenticate(authorization);
+        // A sender may follow its own events with the credential it sent them with, a Maskinporten token too.
+        Authentication authentication = callers.authenticate(authorization);
+        if (authentication.refusal().isPresent()) return TokenProblems.refused(authentication.refusal().get());
+        Optional<Credential> caller = authentication.caller();
         if (caller.isEmpty()) return Problems.unauthorized();
         Optional<EventStatus> status = key == null || !key.matches("[0-9a-f]{32}") ? Optional.empty() : events.status(key);
         if (status.isEmpty() || !(caller.get().ops() || caller.get().mayPublish(status.get().source()))) {

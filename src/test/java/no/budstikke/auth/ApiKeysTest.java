@@ -93,9 +93,27 @@ class ApiKeysTest {
                   {"name": "c", "sha256": "%s", "sources": [], "ops": true, "roles": "ops-pii"}
                 ]}""".formatted(ApiKeys.sha256Hex("k1"), ApiKeys.sha256Hex("k2"), ApiKeys.sha256Hex("k3")));
         assertThatThrownBy(() -> ApiKeyFile.load(file))
-                .hasMessageContaining(file + " at /keys/0/roles/0: unknown role; expected one of [ops-pii]")
+                .hasMessageContaining(file + " at /keys/0/roles/0: unknown role; expected one of [metrics, ops-pii]")
                 .hasMessageContaining("/keys/1/roles: roles widen the ops API and need \"ops\": true")
                 .hasMessageContaining("/keys/2/roles: expected an array");
+    }
+
+    @Test
+    void theMetricsRoleNeedsNoOpsAndOpensOnlyTheManagementPort() throws IOException {
+        Path file = dir.resolve("api-keys.json");
+        Files.writeString(file, """
+                {"keys": [
+                  {"name": "scraper", "sha256": "%s", "sources": [], "roles": ["metrics"]},
+                  {"name": "ops", "sha256": "%s", "sources": [], "ops": true},
+                  {"name": "centre", "sha256": "%s", "sources": ["urn:no:udi:mot:centre:C-0301-01"]}
+                ]}""".formatted(ApiKeys.sha256Hex("k1"), ApiKeys.sha256Hex("k2"), ApiKeys.sha256Hex("k3")));
+        ApiKeys keys = ApiKeyFile.load(file);
+        Credential scraper = keys.authenticate("Bearer k1").orElseThrow();
+        assertThat(scraper.mayReadManagement()).isTrue();
+        assertThat(scraper.ops()).isFalse();
+        assertThat(scraper.maySeeHealthData()).isFalse();
+        assertThat(keys.authenticate("Bearer k2").orElseThrow().mayReadManagement()).isTrue();
+        assertThat(keys.authenticate("Bearer k3").orElseThrow().mayReadManagement()).isFalse();
     }
 
     @Test

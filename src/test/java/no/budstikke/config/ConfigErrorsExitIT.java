@@ -104,10 +104,50 @@ class ConfigErrorsExitIT {
         assertThat(problemLines(checked)).isEqualTo(problemLines(start.err()));
     }
 
+    /** One mistake in each file of the config folder: check and start list it alike, naming the file. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "application.properties | budstikke.http.port = 8080 | budstikke.http.port = åtti",
+        "api-keys.json | \"keys\" | \"kyes\"",
+        "directory.yaml | '    channel: mail' | '    channel: mial'",
+        "routing-rules.yaml | priority: URGENT | priority: URGNT",
+        "disclosure-policies.yaml | - /data/person/givenName | - /data/person/givenNavn",
+        "deadlines.yaml | limit: { hours: 24 } | limit: { hours: -24 }",
+        "templates/arrival-notice.txt | {{ | {{#each /nope}}{{"
+    })
+    void everyFileOfTheFolderIsCheckedAsTheStartChecksIt(String file, String from, String to) throws Exception {
+        Path path = config.resolve(file);
+        String before = Files.readString(path);
+        assertThat(before).as("the shipped %s holds %s", file, from).contains(from);
+        Files.writeString(path, before.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = no.budstikke.Budstikke.check(List.of("--config", config.toString()), new java.io.PrintStream(out, true, UTF_8),
+                new java.io.PrintStream(err, true, UTF_8));
+        assertThat(exit).as(err.toString(UTF_8)).isEqualTo(ConfigErrors.EX_CONFIG);
+        Run start = start();
+
+        assertClean(start);
+        assertThat(err.toString(UTF_8)).contains(path.getFileName().toString());
+        assertThat(problemLines(err.toString(UTF_8))).isEqualTo(problemLines(start.err()));
+    }
+
     /** The listed problems, without the first line that names the command. */
     private static List<String> problemLines(String printed) {
         List<String> lines = printed.lines().toList();
         return lines.subList(1, lines.size());
+    }
+
+    @Test
+    void aPemCertificateWithoutItsKeyStopsTheStartNamingTheSetting() throws Exception {
+        Path certificate = Files.writeString(work.resolve("tls.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+
+        Run run = start("-Dbudstikke.tls.certificate-file=" + certificate);
+
+        assertClean(run);
+        assertThat(run.err()).contains("setting 'budstikke.tls.private-key-file': budstikke.tls.certificate-file is given without its "
+                + "private key");
     }
 
     @Test

@@ -129,7 +129,7 @@ class SettingsCheckTest {
                 "budstikke.sftp.strict-host-key-checking = no", "budstikke.ops.mailbox = Drift <drift@budstikke.example>",
                 "budstikke.db.url = jdbc:h2:mem:hub", "budstikke.intake.file.folders.bergen = urn:no:udi:mot:centre:C-4601-02");
 
-        assertThat(problems).hasSize(6);
+        assertThat(problems).hasSize(7);
         assertThat(problems.get(0)).startsWith(file() + ":5 at budstikke.db.url: the production profile refuses").contains("H2");
 
         assertThat(problems.get(1)).startsWith(file() + ":2 at budstikke.delivery.sandbox: the production profile refuses").contains("sandbox");
@@ -138,14 +138,32 @@ class SettingsCheckTest {
         assertThat(problems.get(3)).startsWith("environment at BUDSTIKKE_MAIL_STARTTLS_REQUIRED: the production profile refuses")
                 .contains("clear text");
         assertThat(problems.get(4)).startsWith(file() + ":4 at budstikke.ops.mailbox: the production profile refuses").contains("reach nobody");
+        assertThat(problems.get(5)).startsWith("not set at budstikke.tls.keystore.file: the production profile refuses plain HTTP")
+                .contains("budstikke.http.trusted-proxies");
         // a folder of its own for one sender leaves the inbox itself unbound
-        assertThat(problems.get(5)).startsWith("not set at budstikke.intake.file.sources: the production profile refuses");
+        assertThat(problems.get(6)).startsWith("not set at budstikke.intake.file.sources: the production profile refuses");
     }
 
     @Test
     void theProductionProfileAcceptsSafeSettings() throws IOException {
         assertThat(problems("budstikke.profile = production", "budstikke.ops.mailbox = Drift <drift@hub.test>",
                 "budstikke.db.url = jdbc:postgresql://db.hub.test:5432/budstikke", "budstikke.intake.file.sources = none",
-                "budstikke.intake.file.folders.bergen = urn:no:udi:mot:centre:C-4601-02")).isEmpty();
+                "budstikke.intake.file.folders.bergen = urn:no:udi:mot:centre:C-4601-02",
+                "budstikke.tls.keystore.file = /run/secrets/budstikke-tls.p12")).isEmpty();
+    }
+
+    @Test
+    void theProductionProfileTakesPlainHttpOnlyBehindATrustedTlsTerminatingProxy() throws IOException {
+        String[] safe = {"budstikke.profile = production", "budstikke.ops.mailbox = Drift <drift@hub.test>",
+            "budstikke.db.url = jdbc:postgresql://db.hub.test:5432/budstikke", "budstikke.intake.file.sources = none"};
+
+        assertThat(problems(safe)).singleElement().asString()
+                .startsWith("not set at budstikke.tls.keystore.file: the production profile refuses plain HTTP on budstikke.http.port");
+        String[] behindProxy = java.util.Arrays.copyOf(safe, safe.length + 1);
+        behindProxy[safe.length] = "budstikke.http.trusted-proxies = 10.0.4.0/24";
+        assertThat(problems(behindProxy)).isEmpty();
+        String[] pem = java.util.Arrays.copyOf(safe, safe.length + 1);
+        pem[safe.length] = "budstikke.tls.certificate-file = /run/secrets/tls.crt";
+        assertThat(problems(pem)).isEmpty();
     }
 }

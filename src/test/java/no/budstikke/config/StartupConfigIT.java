@@ -53,6 +53,8 @@ class StartupConfigIT {
         settings.put("budstikke.delivery.sandbox", "false");
         settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
         settings.put("budstikke.intake.file.sources", "none");
+        // plain HTTP only behind a TLS-terminating proxy: here the test itself
+        settings.put("budstikke.http.trusted-proxies", "127.0.0.1");
         try (TestHub hub = TestHub.start(settings)) {
             HttpResponse<String> r = hub.post("/api/v1/events", "application/cloudevents+json",
                     Files.readAllBytes(EVENTS.resolve("missing.json")), TestHub.CENTRE_0301_KEY);

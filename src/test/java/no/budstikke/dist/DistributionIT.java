@@ -43,6 +43,10 @@ class DistributionIT {
         }
         assertThat(Files.isExecutable(home.resolve("bin/budstikke"))).isTrue();
 
+        Result help = run(home, List.of("--help"), home);
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("check [--config DIR]", "explain EVENT.json", "new-api-key NAME");
+
         Result explain = run(home, List.of("explain", "examples/events/missing.json"), home);
         assertThat(explain.exitCode()).as(explain.output()).isZero();
         assertThat(explain.output()).contains("O21 missing-person-report");

@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Duration;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +58,9 @@ class ReadinessIT {
 
         stopPostgres();
         awaitDatabaseDown(hub);
+        HttpResponse<String> bare = hub.getManagement(READY, null);
+        assertThat(bare.statusCode()).as("a probe without a key: %s", bare.body()).isEqualTo(503);
+        assertThat(json(bare.body())).as("down, and not why").isEqualTo(json("{\"status\":\"DOWN\"}"));
         HttpResponse<String> live = hub.getManagement(LIVE);
         assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
         assertThat(json(live.body()).path("status").asText()).isEqualTo("UP");
@@ -81,6 +87,40 @@ class ReadinessIT {
         TestHub stopping = hub;
         hub = null;
         assertTimeoutPreemptively(STOP_LIMIT, stopping::close, "the hub must stop while its database is away");
+    }
+
+    /**
+     * The embedded H2 closing itself (out of memory once closed the database for good) must not
+     * leave readiness UP while every intake fails: the check runs a query, not a liveness probe
+     * of a pooled connection.
+     */
+    @Test
+    void readinessIsDownWhenTheEmbeddedDatabaseHasClosedAndCannotBeOpenedAgain() throws Exception {
+        Path data = dir.resolve("hub");
+        hub = TestHub.start(TestHub.defaults(data, ""));
+        awaitReady(hub);
+        assertThat(databaseCheck(hub.getManagement(READY))).isEqualTo("UP");
+        assertThat(post(hub, "missing.json").statusCode()).isEqualTo(202);
+
+        Connection c = hub.bean("dataSource", DataSource.class).getConnection();
+        try {
+            c.createStatement().execute("SHUTDOWN");
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException alreadyClosed) {
+                // the connection went with the database, as asked
+            }
+        }
+        // What a crash can leave behind: a file that no longer opens as a database.
+        Path file = data.resolve("budstikke.mv.db");
+        assertThat(file).exists();
+        Files.write(file, new byte[4096]);
+
+        awaitDatabaseDown(hub);
+        HttpResponse<String> refused = post(hub, "returned.json");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(hub.getManagement(LIVE).statusCode()).isEqualTo(200);
     }
 
     private void stopPostgres() throws IOException {

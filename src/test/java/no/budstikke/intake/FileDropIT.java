@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import no.budstikke.store.EventStore;
 import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.InboxFiles;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,18 +340,12 @@ class FileDropIT {
             return hub.bean("eventStore", EventStore.class).status(key(event)).isPresent();
         }
 
-        /** As a writer should: under a .part name first, then renamed in one step. */
         private void drop(String name, byte[] content) throws IOException {
-            Files.createDirectories(inbox);
-            Path part = inbox.resolve(name + ".part");
-            Files.write(part, content);
-            Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            InboxFiles.drop(inbox, name, content);
         }
 
         private Path awaitFile(String relative) {
-            Path p = inbox.resolve(relative);
-            await().atMost(PROCESSED).until(() -> Files.exists(p));
-            return p;
+            return InboxFiles.awaitFile(inbox, relative, PROCESSED);
         }
 
         /** Files in {@code folder} named {@code base.<stamp>.json}. */

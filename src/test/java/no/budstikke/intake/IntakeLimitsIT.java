@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +31,7 @@ import no.budstikke.intake.DufQueueIT.Row;
 import no.budstikke.store.EventStore;
 import no.budstikke.store.QuarantineEntry;
 import no.budstikke.store.QuarantineStore;
+import no.budstikke.testing.InboxFiles;
 import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.TestClock;
 import no.budstikke.testing.TestDatabases;
@@ -118,8 +118,9 @@ class IntakeLimitsIT {
 
             HttpResponse<String> r = hub.post(EVENTS, SINGLE, body, TestHub.CENTRE_0301_KEY);
 
-            // The HTTP server refuses it while it arrives (camel.server.maxBodySize), with its own plain answer.
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+            // The HTTP server refuses it while it arrives (camel.server.maxBodySize), with the same problem as intake.
+            JsonNode p = assertProblem(r, 413, "too-large");
+            assertThat(p.path("detail").asText()).contains("budstikke.intake.max-bytes");
             assertThat(events.count()).isEqualTo(before);
         }
 
@@ -286,16 +287,11 @@ class IntakeLimitsIT {
         }
 
         private void drop(String name, byte[] content) throws IOException {
-            Files.createDirectories(inbox);
-            Path part = inbox.resolve(name + ".part");
-            Files.write(part, content);
-            Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            InboxFiles.drop(inbox, name, content);
         }
 
         private Path awaitFile(String relative) {
-            Path p = inbox.resolve(relative);
-            await().atMost(PROCESSED).until(() -> Files.exists(p));
-            return p;
+            return InboxFiles.awaitFile(inbox, relative, PROCESSED);
         }
     }
 

@@ -29,6 +29,8 @@ public final class TestHub implements AutoCloseable {
     public static final String CENTRE_4601_KEY = "test-centre-4601-key";
     public static final String DUF_KEY = "test-duf-key";
     public static final String ALL_CENTRES_KEY = "test-all-centres-key";
+    /** A key with only the role metrics: detailed health and metrics on the management port. */
+    public static final String METRICS_KEY = "test-metrics-key";
 
     private final Main main;
     private final int httpPort;
@@ -104,8 +106,16 @@ public final class TestHub implements AutoCloseable {
         return send(b.build());
     }
 
+    /** A GET on the management port with {@link #OPS_KEY}, as an operator or scraper with a key reads it. */
     public HttpResponse<String> getManagement(String path) {
-        return send(HttpRequest.newBuilder(managementUri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return getManagement(path, OPS_KEY);
+    }
+
+    /** A GET on the management port with {@code apiKey}; null: without a key, as a probe asks. */
+    public HttpResponse<String> getManagement(String path, String apiKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(managementUri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
+        return send(b.build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,52 @@
+package no.budstikke;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The commands an operator types, and what a mistyped one answers. */
+class CommandsTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int command(String... args) {
+        return Budstikke.command(List.of(args), new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    }
+
+    @Test
+    void helpListsEveryCommandTheHubHas() {
+        assertThat(command("--help")).isZero();
+        String help = out.toString(UTF_8);
+        for (String command : List.of("check [--config DIR]", "explain EVENT.json", "new-api-key NAME", "--help")) {
+            assertThat(help).contains("\n  " + command);
+        }
+        assertThat(err.toString(UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aMisspeltCommandIsRefusedWithTheListInsteadOfStartingTheHub() {
+        assertThat(command("chek", "--config", "config")).isEqualTo(Budstikke.USAGE);
+        assertThat(err.toString(UTF_8)).startsWith("budstikke: no command 'chek'\nusage: budstikke [COMMAND]");
+        assertThat(out.toString(UTF_8)).isEmpty();
+    }
+
+    @Test
+    void whatIsEchoedOfAMistypedCommandStaysOneShortLine() {
+        command("x\u001b[31m\n" + "y".repeat(100));
+        String first = err.toString(UTF_8).lines().findFirst().orElseThrow();
+        assertThat(first).doesNotContain("\u001b").hasSizeLessThan(70).endsWith("…'");
+    }
+
+    @Test
+    void theCommandsRunAsListed() {
+        assertThat(command("check", "--config", "config")).isZero();
+        assertThat(out.toString(UTF_8)).contains("check: config is valid");
+        assertThat(command("new-api-key", "bergen-centre")).isZero();
+        assertThat(out.toString(UTF_8)).contains("bergen-centre");
+    }
+}
