@@ -6,6 +6,7 @@ import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.explain.Explain;
+import no.budstikke.retention.EraseCommand;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.SecretFiles;
 import org.apache.camel.main.Main;
@@ -19,6 +20,7 @@ import org.apache.camel.spi.PropertiesComponent;
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
  *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
  *   java -jar budstikke.jar check [--config DIR]   validate a config folder as a start would
+ *   java -jar budstikke.jar erase --duf-number-file FILE|-   erase one person (the DUF number read from FILE or stdin)
  * </pre>
  */
 public final class Budstikke {
@@ -34,6 +36,8 @@ public final class Budstikke {
               explain EVENT.json [--config DIR] [--json]
                                           the notices an event would lead to, to whom and with which fields; sends nothing
               new-api-key NAME            a new API key and its entry for config/api-keys.json
+              erase --duf-number-file FILE|-
+                                          erase one person; the DUF number from FILE or standard input (docs/privacy.md)
               --help                      this list
             Settings and operations: README.md and docs/.
             """;
@@ -56,6 +60,9 @@ public final class Budstikke {
             }
             case "check" -> {
                 return check(rest, out, err);
+            }
+            case "erase" -> {
+                return EraseCommand.run(rest, propertiesFile(), System.in, out, err);
             }
             case "--help", "-h", "help" -> {
                 out.print(HELP);

@@ -22,6 +22,8 @@ import no.budstikke.config.HubSettings;
 import no.budstikke.config.KnownSettings;
 import no.budstikke.config.SettingsCheck;
 import no.budstikke.intake.InboxFolders;
+import no.budstikke.retention.Retention;
+import no.budstikke.retention.RetentionLoader;
 import no.budstikke.deadline.Deadline;
 import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.delivery.mail.MailComposer;
@@ -32,8 +34,8 @@ import no.budstikke.dispatch.model.HubConfig;
 
 /**
  * The whole config folder, read and checked the way a start reads it: the settings, api-keys.json,
- * the directory, the routing rules and the disclosure policies, deadlines.yaml and the mail
- * templates. Every file is checked even when an earlier one is broken (except where one needs
+ * the directory, the routing rules and the disclosure policies, deadlines.yaml, the mail
+ * templates and retention.yaml. Every file is checked even when an earlier one is broken (except where one needs
  * another to be read), and every problem is reported in one {@link ConfigException}: one restart,
  * or one {@code check}, shows all that must be fixed.
  */
@@ -41,7 +43,7 @@ public final class ConfigFolder {
 
     /** Everything the hub is wired from; {@code maskinporten} is null when Maskinporten is not configured. */
     public record Loaded(ApiKeys keys, HubConfig dispatch, List<Deadline> deadlines, Map<String, String> escalationMailboxes,
-                         MailTemplates templates, InboxFolders inboxFolders, Maskinporten maskinporten) {
+                         MailTemplates templates, InboxFolders inboxFolders, Maskinporten maskinporten, Retention retention) {
     }
 
     private ConfigFolder() {
@@ -75,6 +77,7 @@ public final class ConfigFolder {
 
         InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
         attempt(() -> ListenerSettings.from(settings, keys), failures);
+        Retention retention = attempt(() -> RetentionLoader.load(configDir), failures);
 
         // A deadline escalates to a mailbox setting of its own choosing: that setting is known too.
         Set<String> named = deadlines == null ? Set.of() : deadlines.stream().map(Deadline::escalateTo).collect(Collectors.toSet());
@@ -86,7 +89,7 @@ public final class ConfigFolder {
             failures.add(0, e.getMessage());
         }
         if (!failures.isEmpty()) throw new ConfigException(String.join("\n", failures));
-        return new Loaded(keys, dispatch, deadlines, mailboxes, templates, inboxFolders, maskinporten);
+        return new Loaded(keys, dispatch, deadlines, mailboxes, templates, inboxFolders, maskinporten, retention);
     }
 
     /**

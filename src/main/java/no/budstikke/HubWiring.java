@@ -60,6 +60,7 @@ import no.budstikke.delivery.task.Tasks;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
 import no.budstikke.http.GapsHttp;
+import no.budstikke.http.ErasureHttp;
 import no.budstikke.http.IntakeHttp;
 import no.budstikke.http.NoticesHttp;
 import no.budstikke.http.OpsHttp;
@@ -70,6 +71,8 @@ import no.budstikke.intake.InboxFolders;
 import no.budstikke.intake.IntakeLimits;
 import no.budstikke.intake.QuarantineBudget;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.retention.Erasure;
+import no.budstikke.retention.PurgeJob;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
@@ -84,7 +87,11 @@ import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Database;
 import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.DispatchGaps;
+import no.budstikke.store.Erasures;
 import no.budstikke.store.EventStore;
+import no.budstikke.store.JobLease;
+import no.budstikke.store.Purges;
+import no.budstikke.store.RetentionLog;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.FollowUpCounts;
 import no.budstikke.store.Journal;
@@ -196,6 +203,7 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
         r.bind("followUpHttp", new FollowUpHttp(keys, tasks, outbox, alerts, caseFiles));
         r.bind("followUpMeters", new FollowUpMeters(context, new FollowUpCounts(jdbc, clock)));
+        bindRetention(context, settings, config, jdbc, clock, keys);
         r.bind("answerWriter", new AnswerWriter());
         r.bind("requestHeaders", new RequestHeaders(new ListenerAccess(keys, listener.proxies())));
         r.bind("failures", new Failures());
@@ -260,6 +268,20 @@ public final class HubWiring implements CamelConfiguration {
             throw new ConfigException("setting " + settingNames + ": " + e.getMessage()
                     + "; expected what config/application.properties describes under '# --- schedules'");
         }
+    }
+
+    /** The retention purge the timer runs, and erasure on the ops API (docs/privacy.md). */
+    private static void bindRetention(CamelContext context, HubSettings settings, ConfigFolder.Loaded config, Jdbc jdbc, Clock clock,
+                                      ApiKeys keys) {
+        RetentionLog log = new RetentionLog(jdbc, clock);
+        int batchSize = settings.integer("budstikke.retention.batch-size", 200);
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new ConfigException("setting budstikke.retention.batch-size: " + batchSize + " is out of range; expected 1 to 10000");
+        }
+        PurgeJob purge = new PurgeJob(config.retention(), new Purges(jdbc), new JobLease(jdbc, clock), log, clock, batchSize,
+                Duration.ofMinutes(10));
+        context.getRegistry().bind("purgeJob", purge);
+        context.getRegistry().bind("erasureHttp", new ErasureHttp(keys, new Erasure(new Erasures(jdbc), log, clock)));
     }
 
     /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */

@@ -143,7 +143,10 @@ public final class KnownSettings {
             "budstikke.schedule.zone", Kind.TEXT,
             "budstikke.schedule.turning-18.lead-days", Kind.WHOLE_NUMBER,
             "budstikke.schedule.turning-18.grace-days", Kind.WHOLE_NUMBER,
-            "budstikke.schedule.settlement-update.lead-days", Kind.WHOLE_NUMBER);
+            "budstikke.schedule.settlement-update.lead-days", Kind.WHOLE_NUMBER,
+            // retention (config/retention.yaml)
+            "budstikke.retention.purge-ms", Kind.WHOLE_NUMBER,
+            "budstikke.retention.batch-size", Kind.WHOLE_NUMBER);
 
     private static final String FAMILY = ".*";
     public static final String PREFIX = "budstikke.";

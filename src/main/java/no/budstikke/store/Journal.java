@@ -67,7 +67,8 @@ public final class Journal {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT source, event_id, type, event_time, received_at, channel, status FROM inbound_event WHERE event_key = ?""")) {
+                SELECT source, event_id, type, event_time, received_at, channel, status, purged_at, purge_reason
+                FROM inbound_event WHERE event_key = ?""")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -75,6 +76,9 @@ public final class Journal {
                         .put("time", Rfc3339.format(rs.getObject(4, OffsetDateTime.class))).put("status", rs.getString(7));
                 OffsetDateTime received = rs.getObject(5, OffsetDateTime.class);
                 entries.add(new Entry(received, node("received").put("channel", rs.getString(6))));
+                // Retention or an erasure blanked the personal data; what follows is the journal's metadata.
+                OffsetDateTime purged = rs.getObject(8, OffsetDateTime.class);
+                if (purged != null) entries.add(new Entry(purged, node("personal data removed").put("reason", rs.getString(9))));
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""

@@ -1,0 +1,50 @@
+package no.budstikke.store;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * A background job that must run on one instance at a time claims its row in {@code job_lease}: the
+ * claim moves {@code lease_until} forward only where it has passed or the claimant holds it already,
+ * so of two instances at most one gets it. An instance that dies loses the lease when it expires.
+ */
+public final class JobLease {
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public JobLease(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Claims (or extends) the job for {@code length}; false when another holder's lease runs. */
+    public boolean claim(String job, String holder, Duration length) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE job_lease SET holder = ?, lease_until = ? WHERE job = ? AND (lease_until < ? OR holder = ?)""")) {
+                ps.setString(1, holder);
+                ps.setObject(2, now.plus(length));
+                ps.setString(3, job);
+                ps.setObject(4, now);
+                ps.setString(5, holder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Gives the job up at once, so any instance may take it at its next tick. */
+    public void release(String job, String holder) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE job_lease SET lease_until = ? WHERE job = ? AND holder = ?")) {
+                ps.setObject(1, OffsetDateTime.now(clock).minusSeconds(1));
+                ps.setString(2, job);
+                ps.setString(3, holder);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
