@@ -78,9 +78,8 @@ public final class ShadowRun {
     private Long page(Connection c, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) throws SQLException {
         List<StoredEvent> events = reads.page(c, afterSeq, from, to, pageSize);
         if (events.isEmpty()) return null;
-        long first = events.get(0).seq();
         long last = events.get(events.size() - 1).seq();
-        Map<String, List<StoredNotice>> notices = reads.notices(c, first, last);
+        Map<String, List<StoredNotice>> notices = reads.notices(c, events.stream().map(StoredEvent::key).toList());
         Set<String> cases = new HashSet<>();
         for (StoredEvent e : events) if (e.dufNumber() != null) cases.add(e.dufNumber());
         Map<String, CaseFiles.Dispatched> histories = caseFiles.dispatched(c, cases, last);
