@@ -1,9 +1,11 @@
 package no.budstikke.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import no.budstikke.config.Rfc3339;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.EventPointer;
 import no.budstikke.dispatch.model.Notice;
+import no.budstikke.dispatch.stage.NoticeJson;
 
 /**
  * What a candidate config would decide differently from what the hub decided, summed over many
@@ -28,13 +31,19 @@ import no.budstikke.dispatch.model.Notice;
  */
 public final class ShadowReport {
 
-    /** One decided notice, reduced to what the comparison needs. */
-    public record Decided(String duty, boolean copy, String officeId, String priority, JsonNode content) {
+    /**
+     * One decided notice, reduced to what the comparison needs: its content as the notice table
+     * stores it ({@code NoticeJson.text}), so that unchanged content is found by comparing text
+     * and only changed content is parsed into fields.
+     */
+    public record Decided(String duty, boolean copy, String officeId, String priority, String content) {
 
         static Decided of(Notice n) {
-            return new Decided(n.duty(), n.copy(), n.recipient().id(), n.priority().name(), n.content());
+            return new Decided(n.duty(), n.copy(), n.recipient().id(), n.priority().name(), NoticeJson.text(n.content()));
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private record NoticeKey(String duty, boolean copy, String officeId) {
     }
@@ -101,13 +110,13 @@ public final class ShadowReport {
                 changed = true;
             }
         }
-        Map<String, Set<String>> fieldsBefore = fieldsByOffice(stored);
-        Map<String, Set<String>> fieldsAfter = fieldsByOffice(candidateNotices);
-        Set<String> offices = new HashSet<>(fieldsBefore.keySet());
-        offices.addAll(fieldsAfter.keySet());
+        Set<String> offices = new HashSet<>();
+        before.keySet().forEach(k -> offices.add(k.officeId()));
+        after.keySet().forEach(k -> offices.add(k.officeId()));
         for (String office : offices) {
-            Set<String> was = fieldsBefore.getOrDefault(office, Set.of());
-            Set<String> now = fieldsAfter.getOrDefault(office, Set.of());
+            if (sameContent(office, before, after)) continue;
+            Set<String> was = fields(office, stored);
+            Set<String> now = fields(office, candidateNotices);
             String label = OfficeLabel.of(office);
             for (String p : now) {
                 if (!was.contains(p)) {
@@ -147,10 +156,30 @@ public final class ShadowReport {
         map.merge(key, 1L, Long::sum);
     }
 
-    /** Per office, the pointers of every value its notices of one event carry. */
-    private static Map<String, Set<String>> fieldsByOffice(List<Decided> notices) {
-        Map<String, Set<String>> out = new HashMap<>();
-        for (Decided d : notices) leaves(d.content(), "/data", out.computeIfAbsent(d.officeId(), k -> new HashSet<>()));
+    /** The office gets the same notices of the event with the same content: the same fields, nothing to parse. */
+    private static boolean sameContent(String office, Map<NoticeKey, Decided> before, Map<NoticeKey, Decided> after) {
+        int count = 0;
+        for (Map.Entry<NoticeKey, Decided> e : before.entrySet()) {
+            if (!e.getKey().officeId().equals(office)) continue;
+            Decided now = after.get(e.getKey());
+            if (now == null || !now.content().equals(e.getValue().content())) return false;
+            count++;
+        }
+        for (NoticeKey k : after.keySet()) if (k.officeId().equals(office)) count--;
+        return count == 0;
+    }
+
+    /** The pointers of every value the office's notices of one event carry. */
+    private static Set<String> fields(String office, List<Decided> notices) {
+        Set<String> out = new HashSet<>();
+        for (Decided d : notices) {
+            if (!d.officeId().equals(office)) continue;
+            try {
+                leaves(JSON.readTree(d.content()), "/data", out);
+            } catch (IOException e) {
+                throw new IllegalStateException("notice contents are JSON written by the hub", e);
+            }
+        }
         return out;
     }
 

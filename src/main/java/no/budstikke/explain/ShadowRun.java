@@ -113,7 +113,7 @@ public final class ShadowRun {
         List<ShadowReport.Decided> out = new ArrayList<>(stored.size());
         for (StoredNotice n : stored) {
             if (!n.noticeId().equals(NoticeId.of(eventKey, n.duty(), n.officeId(), n.copy()))) continue;
-            out.add(new ShadowReport.Decided(n.duty(), n.copy(), n.officeId(), n.priority(), read(n.content())));
+            out.add(new ShadowReport.Decided(n.duty(), n.copy(), n.officeId(), n.priority(), n.content()));
         }
         return out;
     }
