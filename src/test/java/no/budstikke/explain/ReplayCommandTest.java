@@ -59,6 +59,29 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theCandidateFolderIsCheckedEvenWhenTheRunningHubsFolderIsSetAsSystemProperty() throws IOException {
+        Path candidate = dir.resolve("candidate");
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of("config"))) {
+            for (Path f : files.toList()) {
+                Path t = candidate.resolve(Path.of("config").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t);
+            }
+        }
+        Path rules = candidate.resolve("routing-rules.yaml");
+        Files.writeString(rules, Files.readString(rules).replace("    kind: concern-report\n    purpose: returned\n",
+                "    kind: concern-report\n    purpose: no-such-purpose\n"));
+        String before = System.getProperty("budstikke.config.dir");
+        System.setProperty("budstikke.config.dir", Path.of("config").toAbsolutePath().toString()); // the running hub's, valid
+        try {
+            assertThat(replay(dir.resolve("none.properties"), "--replay", "--config", candidate.toString()))
+                    .isEqualTo(no.budstikke.config.ConfigErrors.EX_CONFIG);
+            assertThat(err()).contains("no-such-purpose");
+        } finally {
+            if (before == null) System.clearProperty("budstikke.config.dir"); else System.setProperty("budstikke.config.dir", before);
+        }
+    }
+
+    @Test
     void noHubDatabaseInTheDataFolderIsSaidSoAndExits69() throws IOException {
         Path properties = Files.writeString(dir.resolve("hub.properties"), "budstikke.data.dir = " + dir.resolve("var") + "\n");
         assertThat(replay(properties, "--replay", "--config", "config")).isEqualTo(ReplayCommand.DATABASE_UNAVAILABLE);
