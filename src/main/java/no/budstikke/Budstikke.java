@@ -19,6 +19,7 @@ import org.apache.camel.spi.PropertiesComponent;
  *   java -jar budstikke.jar                 run the hub (config from ./config, or -Dbudstikke.config.dir)
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
  *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
+ *   java -jar budstikke.jar explain --replay --config DIR ...   what a candidate config would decide differently over stored events
  *   java -jar budstikke.jar check [--config DIR]   validate a config folder as a start would
  *   java -jar budstikke.jar erase --duf-number-file FILE|-   erase one person (the DUF number read from FILE or stdin)
  * </pre>

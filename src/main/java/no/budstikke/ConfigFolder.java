@@ -104,7 +104,10 @@ public final class ConfigFolder {
         }
         org.apache.camel.spi.PropertiesComponent properties = CamelSettings.standalone(file);
         properties.addOverrideProperty("budstikke.config.dir", dir.toString());
-        return load(CamelSettings.settings(properties), CamelSettings.given(properties));
+        // The folder named, even when -Dbudstikke.config.dir or BUDSTIKKE_CONFIG_DIR names the running
+        // hub's: system properties and the environment win over an override, and a candidate folder
+        // checked as the running one would pass whatever it holds.
+        return load(CamelSettings.settings(properties).with("budstikke.config.dir", dir.toString()), CamelSettings.given(properties));
     }
 
     /** Every notice kind the hub can produce, each of which needs its mail template. */

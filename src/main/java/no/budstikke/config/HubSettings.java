@@ -30,6 +30,11 @@ public final class HubSettings {
         this.names = names;
     }
 
+    /** These settings with {@code key} set to {@code value}, whatever else gives it. */
+    public HubSettings with(String key, String value) {
+        return new HubSettings(k -> k.equals(key) ? Optional.of(value) : lookup.apply(k), names);
+    }
+
     /** The part after {@code prefix} of every setting named {@code prefix<name>}, sorted. */
     public SortedSet<String> namesAfter(String prefix) {
         SortedSet<String> found = new TreeSet<>();

@@ -238,7 +238,7 @@ public final class Dispatcher {
     }
 
     /** O2 before O10: by the text before the first digit, then the number, then the whole id. */
-    static int compareDuties(String a, String b) {
+    public static int compareDuties(String a, String b) {
         int ia = firstDigit(a);
         int ib = firstDigit(b);
         int c = a.substring(0, ia).compareTo(b.substring(0, ib));

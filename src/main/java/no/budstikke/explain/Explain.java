@@ -29,7 +29,8 @@ import no.budstikke.intake.InputForm;
 /**
  * {@code explain <event.json> [--config DIR] [--json] [--case name=value ...]}: shows what the
  * hub would send for an event, without sending or storing anything. The way to review a change
- * to the directory, the rules or the policies before it is deployed.
+ * to the directory, the rules or the policies before it is deployed. With {@code --replay}, a
+ * shadow run of a candidate config over the events the hub stored ({@link ReplayCommand}).
  */
 public final class Explain {
 
@@ -38,12 +39,16 @@ public final class Explain {
     public static final int INVALID_CONFIG_OR_USAGE = 2;
 
     static final String USAGE = "usage: explain <event.json> [--config DIR] [--json] [--case name=value ...]\n"
-            + "  --case activeAmotAgreement=true --case amotMunicipality=0301   what the hub knows of the case";
+            + "  --case activeAmotAgreement=true --case amotMunicipality=0301   what the hub knows of the case\n"
+            + "   or: explain --replay --config CANDIDATE_DIR [--from T] [--to T] [--json]   a shadow run over stored events";
 
     private Explain() {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--replay")) {
+            return ReplayCommand.run(args, Path.of(no.budstikke.Budstikke.configDir(), "application.properties"), out, err);
+        }
         Path eventFile = null;
         Path configDir = Path.of("config");
         boolean json = false;

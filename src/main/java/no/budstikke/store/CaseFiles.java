@@ -115,10 +115,7 @@ public final class CaseFiles {
                         turning18 = true;
                         continue;
                     }
-                    String officeId = rs.getString(4);
-                    told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Office(officeId,
-                            Role.valueOf(rs.getString(3)), rs.getString(5), Channel.valueOf(rs.getString(6)), rs.getString(7),
-                            NOWHERE, officeId.startsWith(CONTACT_PREFIX)));
+                    told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(toldOffice(rs));
                 }
             }
         }
@@ -128,6 +125,74 @@ public final class CaseFiles {
                     told.getOrDefault(e.key(), List.of())));
         }
         return new History(dufNumber, List.copyOf(events), turning18);
+    }
+
+    /** The office a stored disappearance notice told, from the columns (event_key, duty, role, office_id, office_name, channel, address). */
+    private static Office toldOffice(ResultSet rs) throws SQLException {
+        String officeId = rs.getString(4);
+        return new Office(officeId, Role.valueOf(rs.getString(3)), rs.getString(5), Channel.valueOf(rs.getString(6)), rs.getString(7),
+                NOWHERE, officeId.startsWith(CONTACT_PREFIX));
+    }
+
+    /**
+     * The dispatched events of several cases at once, up to intake position {@code upToSeq}, with the
+     * offices told of each disappearance and the events whose dispatch decided the turning-18 request:
+     * what a shadow run needs to give each event the case as it found it, one read for a page of events.
+     */
+    public record Dispatched(String dufNumber, List<CaseEvent> events, Set<String> turning18EventKeys) {
+
+        /** The history event {@code eventKey} (at {@code seq}) saw when it was dispatched: the events received before it. */
+        public History asSeenBy(String eventKey, long seq) {
+            List<CaseEvent> upTo = events.stream().filter(e -> e.seq() <= seq).toList();
+            boolean turning18 = upTo.stream().anyMatch(e -> e.seq() < seq && turning18EventKeys.contains(e.key()));
+            return new History(dufNumber, upTo, turning18);
+        }
+    }
+
+    /** {@link Dispatched} for each of {@code dufNumbers} that has dispatched events up to {@code upToSeq}. */
+    public Map<String, Dispatched> dispatched(Connection c, java.util.Collection<String> dufNumbers, long upToSeq) throws SQLException {
+        if (dufNumbers.isEmpty()) return Map.of();
+        String marks = String.join(", ", java.util.Collections.nCopies(dufNumbers.size(), "?"));
+        Map<String, List<StoredEvent>> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT duf_number, event_key, type, event_time, seq, payload FROM inbound_event "
+                + "WHERE duf_number IN (" + marks + ") AND status = 'DISPATCHED' AND seq <= ? ORDER BY seq")) {
+            int i = 1;
+            for (String duf : dufNumbers) ps.setString(i++, duf);
+            ps.setLong(i, upToSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new StoredEvent(rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getLong(5), rs.getString(6)));
+                }
+            }
+        }
+        Map<String, List<Office>> told = new HashMap<>();
+        Map<String, Set<String>> turning18 = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_key, duty, role, office_id, office_name, channel, address, duf_number "
+                + "FROM notice WHERE duf_number IN (" + marks + ") AND duty IN (" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' "
+                + "ORDER BY created_at, notice_id")) {
+            int i = 1;
+            for (String duf : dufNumbers) ps.setString(i++, duf);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (TURNING_18_DUTY.equals(rs.getString(2))) {
+                        turning18.computeIfAbsent(rs.getString(8), k -> new java.util.HashSet<>()).add(rs.getString(1));
+                    } else {
+                        told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(toldOffice(rs));
+                    }
+                }
+            }
+        }
+        Map<String, Dispatched> out = new HashMap<>();
+        stored.forEach((duf, list) -> {
+            List<CaseEvent> events = new ArrayList<>(list.size());
+            for (StoredEvent e : list) {
+                events.add(new CaseEvent(e.key(), e.type(), e.time(), e.seq(), read(e.payload()).path("data"),
+                        told.getOrDefault(e.key(), List.of())));
+            }
+            out.put(duf, new Dispatched(duf, List.copyOf(events), Set.copyOf(turning18.getOrDefault(duf, Set.of()))));
+        });
+        return out;
     }
 
     /** Whether the turning-18 request (O9) was decided for this person by any event so far. */

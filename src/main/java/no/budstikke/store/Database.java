@@ -44,6 +44,24 @@ public final class Database implements AutoCloseable {
         return new Database(ds);
     }
 
+    /**
+     * Opens the database at {@code url} (blank: the H2 file under {@code dataDir}) for a tool that only
+     * reads it: one read-only connection, no migration (a tool must never change the hub's schema), and
+     * a failure to connect is thrown at once rather than waited out.
+     */
+    public static Database openForReading(String url, String user, String password, Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url == null || url.isBlank() ? embeddedUrl(dataDir) : url);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(1);
+        config.setPoolName("budstikke-reader");
+        config.setReadOnly(true);
+        config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(10_000);
+        return new Database(new HikariDataSource(config));
+    }
+
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("budstikke") + H2_OPTIONS;
     }
