@@ -54,6 +54,7 @@ import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.http.ConfigHttp;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
 import no.budstikke.http.GapsHttp;
@@ -70,7 +71,11 @@ import no.budstikke.intake.IntakeService;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
+import no.budstikke.reload.ConfigHash;
+import no.budstikke.reload.ConfigReload;
+import no.budstikke.reload.LiveConfig;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.store.ConfigVersions;
 import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.dispatch.stage.OtherCentreHolds;
@@ -134,6 +139,8 @@ public final class HubWiring implements CamelConfiguration {
         EventParser parser = new EventParser(IntakeLimits.from(settings));
         IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, QuarantineBudget.from(settings, clock));
         Dispatcher dispatcher = new Dispatcher(config.dispatch());
+        LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.of(settings.path("budstikke.config.dir", "config")),
+                dispatcher, config.templates(), clock.instant()));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
                 Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes",
@@ -143,8 +150,9 @@ public final class HubWiring implements CamelConfiguration {
         DeadlineTracker deadlines = bindDeadlines(context, config, dispatcher, jdbc, alerts, clock, keys);
         DispatchGaps gaps = new DispatchGaps(jdbc, clock);
         OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
-        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, gaps, caseFiles, clock,
-                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(dispatcher, notices, gaps),
+        DispatchService dispatch = new DispatchService(jdbc, () -> deciding(live), notices, gaps, caseFiles, clock,
+                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts),
+                        new TertialReport(() -> live.current().dispatcher(), notices, gaps),
                         deadlines), holds);
 
         Registry r = context.getRegistry();
@@ -168,7 +176,7 @@ public final class HubWiring implements CamelConfiguration {
         ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
         r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone,
                 settings.integer("budstikke.schedule.tertial.day-offset", 0)));
-        MailComposer mail = new MailComposer(config.templates(), settings.required("budstikke.mail.from"), clock);
+        MailComposer mail = new MailComposer(() -> live.current().templates(), settings.required("budstikke.mail.from"), clock);
         r.bind("mailComposer", mail);
         Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
@@ -189,6 +197,32 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
         bindDufSource(context, settings);
+        bindConfigReload(context, settings, live, jdbc, clock, keys);
+    }
+
+    private static DispatchService.Deciding deciding(LiveConfig live) {
+        LiveConfig.Version version = live.current();
+        return new DispatchService.Deciding(version.hash(), version.dispatcher());
+    }
+
+    /** Reload of the config folder without a restart (docs/config-reload.md); a start records the version it runs. */
+    private static void bindConfigReload(CamelContext context, HubSettings settings, LiveConfig live, Jdbc jdbc, Clock clock,
+                                         ApiKeys keys) throws Exception {
+        int pollMs = settings.integer("budstikke.reload.poll-ms", 10_000);
+        if (pollMs < 1_000 || pollMs > 3_600_000) {
+            throw new ConfigException("setting budstikke.reload.poll-ms: " + pollMs + " is out of range; expected 1000 to 3600000 (ms)");
+        }
+        ConfigReload reload = new ConfigReload(live, settings.path("budstikke.config.dir", "config"),
+                () -> ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent())),
+                new ConfigVersions(jdbc, clock), clock);
+        context.getRegistry().bind("configReload", reload);
+        context.getRegistry().bind("configHttp", new ConfigHttp(keys, reload));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStart() {
+                reload.acceptAtStart();
+            }
+        });
     }
 
     /**

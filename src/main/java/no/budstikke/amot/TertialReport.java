@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.Attachment;
 import no.budstikke.dispatch.model.Directory;
@@ -57,11 +58,16 @@ public final class TertialReport implements DispatchListener {
     private static final Logger LOG = LoggerFactory.getLogger(TertialReport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Dispatcher dispatcher;
+    private final Supplier<Dispatcher> dispatcher;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
 
     public TertialReport(Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps) {
+        this(() -> dispatcher, notices, gaps);
+    }
+
+    /** @param dispatcher the config now loaded; a reload may replace it */
+    public TertialReport(Supplier<Dispatcher> dispatcher, NoticeStore notices, DispatchGaps gaps) {
         this.dispatcher = dispatcher;
         this.notices = notices;
         this.gaps = gaps;
@@ -71,7 +77,7 @@ public final class TertialReport implements DispatchListener {
     public void dispatched(Connection c, Dispatched d) throws SQLException {
         if (!TYPE.equals(d.type())) return;
         String period = d.event().path("data").path("period").asText();
-        Optional<Dispatcher.PolicyView> policy = dispatcher.policy(Role.UDI_REGIONAL, PURPOSE);
+        Optional<Dispatcher.PolicyView> policy = dispatcher.get().policy(Role.UDI_REGIONAL, PURPOSE);
         if (policy.isEmpty()) {
             gap(c, d.key(), "no disclosure policy for UDI_REGIONAL and purpose '" + PURPOSE + "'; nothing is sent (default deny)");
             return;
@@ -129,7 +135,7 @@ public final class TertialReport implements DispatchListener {
 
     /** Agreements by (region, office); those that lead to no single office are recorded as gaps, by municipality. */
     private Map<Target, List<BaseDataCsv.Row>> group(Connection c, String key, List<Agreement> agreements) throws SQLException {
-        Directory directory = dispatcher.config().directory();
+        Directory directory = dispatcher.get().config().directory();
         Map<Target, List<BaseDataCsv.Row>> out = new LinkedHashMap<>();
         Map<String, Integer> unplaced = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();

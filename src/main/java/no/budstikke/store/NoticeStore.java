@@ -86,6 +86,21 @@ public final class NoticeStore {
         return id;
     }
 
+    /**
+     * Marks the notices an event's dispatch (or a replay) just wrote in {@code c} with the config
+     * version that decided them: those of the event not yet marked. One statement, so notices the
+     * dispatch listeners write for the event are marked too.
+     */
+    public void markConfigVersion(Connection c, String eventKey, String configVersion) throws SQLException {
+        if (configVersion == null) return;
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE notice SET config_version = ? WHERE event_key = ? AND config_version IS NULL")) {
+            ps.setString(1, configVersion);
+            ps.setString(2, eventKey);
+            ps.executeUpdate();
+        }
+    }
+
     /** A task is due when its rule says, else after the default; a notice to be sent is not due. */
     private OffsetDateTime dueAt(Notice n, OffsetDateTime now) {
         if (n.taskDue() != null) return now.plus(n.taskDue());
