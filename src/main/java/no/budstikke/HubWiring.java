@@ -48,7 +48,6 @@ import no.budstikke.delivery.http.OfficeSecrets;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailFailures;
 import no.budstikke.delivery.sftp.SftpFailures;
-import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.stage.DispatchService;
@@ -147,7 +146,7 @@ public final class HubWiring implements CamelConfiguration {
                         (int) NoticeStore.DEFAULT_TASK_DUE.toMinutes())));
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
-        DeadlineTracker deadlines = bindDeadlines(context, config, dispatcher, jdbc, alerts, clock, keys);
+        DeadlineTracker deadlines = bindDeadlines(context, config, live, jdbc, alerts, clock, keys);
         DispatchGaps gaps = new DispatchGaps(jdbc, clock);
         OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
         DispatchService dispatch = new DispatchService(jdbc, () -> deciding(live), notices, gaps, caseFiles, clock,
@@ -229,12 +228,13 @@ public final class HubWiring implements CamelConfiguration {
      * The deadlines (checked with the routing rules), the watch the deadlines timer runs, and the
      * ops API. Returns the tracker dispatch calls.
      */
-    private static DeadlineTracker bindDeadlines(CamelContext context, ConfigFolder.Loaded config, Dispatcher dispatcher,
+    private static DeadlineTracker bindDeadlines(CamelContext context, ConfigFolder.Loaded config, LiveConfig live,
                                                  Jdbc jdbc, Alerts alerts, Clock clock, ApiKeys keys) {
         Deadlines deadlines = new Deadlines(config.deadlines());
         Map<String, String> mailboxes = config.escalationMailboxes();
-        var directory = dispatcher.config().directory();
-        DeadlineRules rules = new DeadlineRules(new DeadlineClock(new NorwegianCalendar()), new Conditions(directory), directory);
+        // deadlines.yaml is read at start only; the directory its rules look offices up in reloads.
+        DeadlineRules rules = new DeadlineRules(new DeadlineClock(new NorwegianCalendar()),
+                () -> live.current().dispatcher().config().directory());
         DeadlineRuns runs = new DeadlineRuns();
         DeadlineTransitions transitions = new DeadlineTransitions(rules, runs, alerts, mailboxes);
         Registry r = context.getRegistry();
