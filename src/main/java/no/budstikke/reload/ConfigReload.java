@@ -107,7 +107,7 @@ public final class ConfigReload {
         try {
             loaded = check.get();
         } catch (ConfigException e) {
-            problems.addAll(ConfigProblem.of(e.getMessage()));
+            problems.addAll(ConfigProblem.of(e.getMessage(), configDir));
         }
         if (!ConfigHash.ofFile(configDir, ConfigHash.DEADLINES).equals(deadlinesAtStart)) {
             problems.add(new ConfigProblem(ConfigHash.DEADLINES, 0, "/", "the file changed since the hub started, and deadlines"
@@ -123,7 +123,8 @@ public final class ConfigReload {
         if (after.equals(running.hash())) return new Outcome.Loaded(after, after);
         LiveConfig.Version next;
         try {
-            next = new LiveConfig.Version(after, new Dispatcher(loaded.dispatch()), loaded.templates(), clock.instant());
+            next = new LiveConfig.Version(after, new Dispatcher(loaded.dispatch()), loaded.templates().keeping(running.templates()),
+                    clock.instant());
         } catch (IllegalArgumentException e) {
             return new Outcome.Refused(List.of(ConfigProblem.parse(e.getMessage())));
         }

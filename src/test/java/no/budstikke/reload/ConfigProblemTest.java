@@ -2,6 +2,7 @@ package no.budstikke.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,15 @@ class ConfigProblemTest {
     void aProblemInAnotherFormKeepsAllItsTextAsTheMessage() {
         assertThat(ConfigProblem.of("setting 'budstikke.mail.from' must be one e-mail address, got 'x'"))
                 .containsExactly(new ConfigProblem(null, 0, null, "setting 'budstikke.mail.from' must be one e-mail address, got 'x'", null));
+    }
+
+    @Test
+    void aTemplateProblemHasItsFileRelativeToTheConfigFolderAndNoPointer() {
+        Path config = Path.of("/etc/budstikke/config");
+        assertThat(ConfigProblem.of("invalid mail templates in /etc/budstikke/config/templates, 1 problem:\n"
+                + "/etc/budstikke/config/templates/arrival-notice.txt:4: unknown field {{/x}}; expected a field of the contract", config))
+                .containsExactly(new ConfigProblem("templates/arrival-notice.txt", 4, null, "unknown field {{/x}}",
+                        "a field of the contract"));
     }
 
     @Test
