@@ -213,6 +213,42 @@ class ConfigReloadIT {
         }
 
         @Test
+        void aReloadedTemplateWritesTheLettersOfTheEventsAfterIt() throws Exception {
+            Path config = copyOfConfig("c");
+            try (TestHub hub = TestHub.start(settings(TestDatabases.freshUrl(kind, dir), config))) {
+                String before = letter(hub, post(hub, arrival(600_000_001L)), "O1");
+                Path template = config.resolve("templates/arrival-notice.txt");
+                String line = "En ny beboer har kommet til mottaket.";
+                assertThat(Files.readString(template)).contains(line);
+                Files.writeString(template, Files.readString(template).replace(line, "En ny beboer har kommet (mal 2)."));
+
+                HttpResponse<String> r = reload(hub, TestHub.OPS_KEY);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                String after = letter(hub, post(hub, arrival(600_000_002L)), "O1");
+
+                assertThat(before).contains(line).doesNotContain("(mal 2)");
+                assertThat(after).contains("En ny beboer har kommet (mal 2).").doesNotContain(line);
+            }
+        }
+
+        /** The text of the letter the sandbox holds for the event's notice of {@code duty}. */
+        String letter(TestHub hub, String key, String duty) throws Exception {
+            awaitNotices(hub, key);
+            JsonNode journal = JSON.readTree(hub.get("/api/v1/journal/events/" + key, TestHub.OPS_KEY).body());
+            JsonNode notice = null;
+            for (JsonNode n : journal.path("timeline")) {
+                if (n.path("what").asText().equals("notice decided") && n.path("duty").asText().equals(duty)) notice = n;
+            }
+            assertThat(notice).as("a notice of " + duty).isNotNull();
+            Path eml = dir.resolve("sandbox").resolve(notice.path("officeId").asText()).resolve(notice.path("noticeId").asText() + ".eml");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(eml));
+            try (var in = Files.newInputStream(eml)) {
+                var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                return (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(0).getContent();
+            }
+        }
+
+        @Test
         void onlyAnOpsCredentialMayReloadOrSeeTheVersion() throws Exception {
             Path config = copyOfConfig("c");
             try (TestHub hub = TestHub.start(settings(TestDatabases.freshUrl(kind, dir), config))) {
