@@ -151,7 +151,7 @@ public final class HubWiring implements CamelConfiguration {
         OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
         DispatchService dispatch = new DispatchService(jdbc, () -> deciding(live), notices, gaps, caseFiles, clock,
                 List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts),
-                        new TertialReport(() -> live.current().dispatcher(), notices, gaps),
+                        new TertialReport(notices, gaps),
                         deadlines), holds);
 
         Registry r = context.getRegistry();

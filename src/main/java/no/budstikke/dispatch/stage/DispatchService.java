@@ -122,14 +122,14 @@ public final class DispatchService {
             Deciding config = deciding.get();
             Decision decision = config.dispatcher().decide(event, facts(history, before, stored.get()));
             List<String> ids = new ArrayList<>();
-            for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n));
+            for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n, config.configVersion()));
             for (Unresolved u : decision.unresolved()) gaps.insert(c, key, u);
             setStatus(c, key, DISPATCHED);
             Optional<CaseFile> after = history == null ? Optional.empty()
                     : Optional.of(caseFiles.record(c, history, key, told(decision)));
-            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved());
+            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved(),
+                    config.configVersion(), config.dispatcher());
             for (DispatchListener l : listeners) l.dispatched(c, done);
-            notices.markConfigVersion(c, key, config.configVersion());
             LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),
                     decision.notices().size(), decision.unresolved().size());
             for (Unresolved u : decision.unresolved()) {
@@ -186,8 +186,7 @@ public final class DispatchService {
                         .map(Unresolved::reason).findFirst().orElse("the duty no longer applies to this event with the config now loaded");
                 return new GapReplay.StillUnresolved(reason);
             }
-            String id = notices.insert(c, gap.eventKey(), stored.event(), now.get());
-            notices.markConfigVersion(c, gap.eventKey(), config.configVersion());
+            String id = notices.insert(c, gap.eventKey(), stored.event(), now.get(), config.configVersion());
             gaps.resolve(c, gapId, id, actor);
             LOG.info("dispatch gap id={} event key={} duty={} resolved to office={} by {}", gapId, gap.eventKey(), gap.duty(),
                     now.get().recipient().id(), actor);
