@@ -1,6 +1,7 @@
 package no.budstikke.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,14 @@ class ConfigReloadIT {
     class OnH2 extends Scenario {
         OnH2() {
             super(Kind.H2);
+        }
+
+        @Test
+        void aPollIntervalOutOfItsBoundsStopsTheStartNamingTheSetting() throws Exception {
+            Map<String, String> p = settings(TestDatabases.freshUrl(Kind.H2, dir), copyOfConfig("c"));
+            p.put("budstikke.reload.poll-ms", "50");
+            assertThatThrownBy(() -> TestHub.start(p).close()).rootCause()
+                    .hasMessageContaining("budstikke.reload.poll-ms").hasMessageContaining("expected 1000 to 3600000");
         }
     }
 
