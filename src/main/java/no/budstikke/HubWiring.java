@@ -115,6 +115,8 @@ public final class HubWiring implements CamelConfiguration {
         HubSettings settings = CamelSettings.settings(context.getPropertiesComponent());
         // Every file of the config folder and every setting is checked before anything is opened:
         // a bad change stops the hub with all its reasons at once.
+        // The config version is taken around the load, so that it names exactly the files loaded (docs/config-reload.md).
+        String version = ConfigHash.beforeLoad(() -> settings.path("budstikke.config.dir", "config"));
         ConfigFolder.Loaded config = ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent()));
         Path dataDir = settings.path("budstikke.data.dir", "var");
         Files.createDirectories(dataDir);
@@ -138,8 +140,8 @@ public final class HubWiring implements CamelConfiguration {
         EventParser parser = new EventParser(IntakeLimits.from(settings));
         IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, QuarantineBudget.from(settings, clock));
         Dispatcher dispatcher = new Dispatcher(config.dispatch());
-        LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.of(settings.path("budstikke.config.dir", "config")),
-                dispatcher, config.templates(), clock.instant()));
+        LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.afterLoad(settings.path("budstikke.config.dir", "config"),
+                version), dispatcher, config.templates(), clock.instant()));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
                 Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes",
@@ -150,8 +152,7 @@ public final class HubWiring implements CamelConfiguration {
         DispatchGaps gaps = new DispatchGaps(jdbc, clock);
         OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
         DispatchService dispatch = new DispatchService(jdbc, () -> deciding(live), notices, gaps, caseFiles, clock,
-                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts),
-                        new TertialReport(notices, gaps),
+                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(notices, gaps),
                         deadlines), holds);
 
         Registry r = context.getRegistry();

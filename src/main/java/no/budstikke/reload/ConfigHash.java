@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import no.budstikke.config.ConfigException;
 
 /**
  * The version of a config folder: the SHA-256 of the files that reload (directory, routing rules,
@@ -42,6 +44,30 @@ public final class ConfigHash {
             }
         }
         return hash(dir, names);
+    }
+
+    /** The version of the folder a start is about to load, or null when it cannot be read (the load then says why). */
+    public static String beforeLoad(Supplier<Path> dir) {
+        try {
+            return of(dir.get());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The version of the files a start just loaded, taken before and after, so that it names exactly
+     * what was loaded.
+     *
+     * @throws ConfigException if the folder changed while it was read
+     */
+    public static String afterLoad(Path dir, String before) {
+        String after = of(dir);
+        if (before != null && !before.equals(after)) {
+            throw new ConfigException(dir + ": the config folder changed while the hub read it; expected a folder that holds"
+                    + " still while the hub starts: start again");
+        }
+        return after;
     }
 
     /** The hash of one file alone, for the parts that only a restart reads. */

@@ -1,9 +1,11 @@
 package no.budstikke.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import no.budstikke.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,17 @@ class ConfigHashTest {
         String one = ConfigHash.of(folder("a", "rules", "xy", ""));
         String other = ConfigHash.of(folder("b", "rules", "x", "y"));
         assertThat(one).isNotEqualTo(other);
+    }
+
+    @Test
+    void aStartRefusesAFolderThatChangedWhileItWasLoaded() throws Exception {
+        Path a = folder("a", "rules-1", "x-template", "y-template");
+        String before = ConfigHash.beforeLoad(() -> a);
+        assertThat(ConfigHash.afterLoad(a, before)).isEqualTo(before);
+
+        Files.writeString(a.resolve("routing-rules.yaml"), "rules-2");
+        assertThatThrownBy(() -> ConfigHash.afterLoad(a, before)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("changed while the hub read it");
     }
 
     private Path folder(String name, String rules, String x, String y) throws Exception {
