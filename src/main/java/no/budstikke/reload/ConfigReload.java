@@ -43,6 +43,8 @@ public final class ConfigReload {
     private final Clock clock;
     /** The (newest recorded, own folder) pair last warned about, so a poll warns once per change, not every time. */
     private String warned;
+    /** Whether the last poll found this instance running another version than the newest accepted. */
+    private volatile boolean behind;
 
     /**
      * @param check reads and checks the whole folder as a start does, throwing {@link ConfigException}
@@ -64,6 +66,11 @@ public final class ConfigReload {
         return versions;
     }
 
+    /** True while this instance runs another version than the newest accepted one (as of the last poll). */
+    public boolean behind() {
+        return behind;
+    }
+
     /** A start accepts the folder it started with, as a reload does. */
     public void acceptAtStart() {
         versions.accept(live.current().hash(), "start");
@@ -82,8 +89,10 @@ public final class ConfigReload {
         Optional<ConfigVersions.Accepted> newest = versions.newest();
         if (newest.isEmpty() || newest.get().hash().equals(live.current().hash())) {
             warned = null;
+            behind = false;
             return;
         }
+        behind = true;
         String wanted = newest.get().hash();
         String own = ConfigHash.of(configDir);
         if (!own.equals(wanted)) {
@@ -93,6 +102,7 @@ public final class ConfigReload {
             return;
         }
         Outcome outcome = load();
+        behind = outcome instanceof Outcome.Refused;
         if (outcome instanceof Outcome.Refused refused) {
             warnOnce(wanted + own, "config version {} was accepted by {}, but this instance finds {} problems in it (see"
                     + " POST /api/v1/config/reload here); it keeps running version {}", wanted, newest.get().acceptedBy(),

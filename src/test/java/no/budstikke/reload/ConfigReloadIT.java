@@ -84,10 +84,16 @@ class ConfigReloadIT {
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> version(b).equals(v1));
                 assertThat(config(b).path("accepted").path("version").asText()).isEqualTo(v2);
                 assertThat(config(a).path("accepted").path("version").asText()).isEqualTo(v2);
+                // ... and says so to ops' alerting, while A does not.
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(b.getManagement("/observe/metrics").body())
+                        .containsPattern("budstikke_config_behind(\\{[^}]*\\})? 1\\.0"));
+                assertThat(a.getManagement("/observe/metrics").body()).containsPattern("budstikke_config_behind(\\{[^}]*\\})? 0\\.0");
 
                 copyInTheCopyRule(configB);
                 await().atMost(Duration.ofSeconds(20)).until(() -> version(b).equals(v2));
                 assertThat(version(a)).isEqualTo(v2);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(b.getManagement("/observe/metrics").body())
+                        .containsPattern("budstikke_config_behind(\\{[^}]*\\})? 0\\.0"));
 
                 // Whichever instance dispatches it, an arrival now has the changed rules' notices.
                 String key = post(b, arrival(900_000_001L));
