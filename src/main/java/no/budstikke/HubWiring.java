@@ -53,7 +53,7 @@ import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.Tasks;
-import no.budstikke.camel.ConfigBehindMeter;
+import no.budstikke.camel.ConfigMeters;
 import no.budstikke.http.ConfigHttp;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
@@ -218,7 +218,7 @@ public final class HubWiring implements CamelConfiguration {
                 new ConfigVersions(jdbc, clock), clock);
         context.getRegistry().bind("configReload", reload);
         context.getRegistry().bind("configHttp", new ConfigHttp(keys, reload));
-        context.getRegistry().bind("configBehindMeter", new ConfigBehindMeter(context, reload::behind));
+        context.getRegistry().bind("configMeters", new ConfigMeters(context, reload::behind));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStart() {

@@ -10,13 +10,13 @@ import org.apache.camel.CamelContext;
  * newest one accepted on the database (its folder does not hold it yet, or has problems), else 0.
  * Ops alert on it instead of reading each instance's log.
  */
-public final class ConfigBehindMeter {
+public final class ConfigMeters {
 
     private final CamelContext context;
     private final BooleanSupplier behind;
     private volatile boolean registered;
 
-    public ConfigBehindMeter(CamelContext context, BooleanSupplier behind) {
+    public ConfigMeters(CamelContext context, BooleanSupplier behind) {
         this.context = context;
         this.behind = behind;
     }
