@@ -51,12 +51,13 @@ import no.budstikke.delivery.http.OfficeSecrets;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailFailures;
 import no.budstikke.delivery.sftp.SftpFailures;
-import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.model.Channel;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.camel.ConfigMeters;
+import no.budstikke.http.ConfigHttp;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
 import no.budstikke.http.GapsHttp;
@@ -76,7 +77,11 @@ import no.budstikke.retention.PurgeJob;
 import no.budstikke.schedule.ScheduledDuties;
 import no.budstikke.schedule.SettlementUpdates;
 import no.budstikke.schedule.TurningEighteen;
+import no.budstikke.reload.ConfigHash;
+import no.budstikke.reload.ConfigReload;
+import no.budstikke.reload.LiveConfig;
 import no.budstikke.store.CaseFiles;
+import no.budstikke.store.ConfigVersions;
 import no.budstikke.tls.ListenerAccess;
 import no.budstikke.tls.ListenerSettings;
 import no.budstikke.casefile.OtherCentreCheck;
@@ -123,6 +128,8 @@ public final class HubWiring implements CamelConfiguration {
         HubSettings settings = CamelSettings.settings(context.getPropertiesComponent());
         // Every file of the config folder and every setting is checked before anything is opened:
         // a bad change stops the hub with all its reasons at once.
+        // The config version is taken around the load, so that it names exactly the files loaded (docs/config-reload.md).
+        String version = ConfigHash.beforeLoad(() -> settings.path("budstikke.config.dir", "config"));
         ConfigFolder.Loaded config = ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent()));
         Path dataDir = settings.path("budstikke.data.dir", "var");
         Files.createDirectories(dataDir);
@@ -152,17 +159,19 @@ public final class HubWiring implements CamelConfiguration {
         EventParser parser = new EventParser(IntakeLimits.from(settings));
         IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, QuarantineBudget.from(settings, clock));
         Dispatcher dispatcher = new Dispatcher(config.dispatch());
+        LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.afterLoad(settings.path("budstikke.config.dir", "config"),
+                version), dispatcher, config.templates(), clock.instant()));
         NoticeStore notices = new NoticeStore(jdbc, clock,
                 new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
                 Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes",
                         (int) NoticeStore.DEFAULT_TASK_DUE.toMinutes())));
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
-        DeadlineTracker deadlines = bindDeadlines(context, config, dispatcher, jdbc, alerts, clock, keys);
+        DeadlineTracker deadlines = bindDeadlines(context, config, live, jdbc, alerts, clock, keys);
         DispatchGaps gaps = new DispatchGaps(jdbc, clock);
         OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
-        DispatchService dispatch = new DispatchService(jdbc, dispatcher, notices, gaps, caseFiles, clock,
-                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(dispatcher, notices, gaps),
+        DispatchService dispatch = new DispatchService(jdbc, () -> deciding(live), notices, gaps, caseFiles, clock,
+                List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(notices, gaps),
                         deadlines), holds);
 
         Registry r = context.getRegistry();
@@ -188,7 +197,7 @@ public final class HubWiring implements CamelConfiguration {
         ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
         r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone,
                 settings.integer("budstikke.schedule.tertial.day-offset", 0)));
-        MailComposer mail = new MailComposer(config.templates(), settings.required("budstikke.mail.from"), clock);
+        MailComposer mail = new MailComposer(() -> live.current().templates(), settings.required("budstikke.mail.from"), clock);
         r.bind("mailComposer", mail);
         Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
@@ -210,18 +219,46 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
         bindDufSource(context, settings);
+        bindConfigReload(context, settings, live, jdbc, clock, keys);
+    }
+
+    private static DispatchService.Deciding deciding(LiveConfig live) {
+        LiveConfig.Version version = live.current();
+        return new DispatchService.Deciding(version.hash(), version.dispatcher());
+    }
+
+    /** Reload of the config folder without a restart (docs/config-reload.md); a start records the version it runs. */
+    private static void bindConfigReload(CamelContext context, HubSettings settings, LiveConfig live, Jdbc jdbc, Clock clock,
+                                         ApiKeys keys) throws Exception {
+        int pollMs = settings.integer("budstikke.reload.poll-ms", 10_000);
+        if (pollMs < 1_000 || pollMs > 3_600_000) {
+            throw new ConfigException("setting budstikke.reload.poll-ms: " + pollMs + " is out of range; expected 1000 to 3600000 (ms)");
+        }
+        ConfigReload reload = new ConfigReload(live, settings.path("budstikke.config.dir", "config"),
+                () -> ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent())),
+                new ConfigVersions(jdbc, clock), clock);
+        context.getRegistry().bind("configReload", reload);
+        context.getRegistry().bind("configHttp", new ConfigHttp(keys, reload));
+        context.getRegistry().bind("configMeters", new ConfigMeters(context, reload::behind));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStart() {
+                reload.acceptAtStart();
+            }
+        });
     }
 
     /**
      * The deadlines (checked with the routing rules), the watch the deadlines timer runs, and the
      * ops API. Returns the tracker dispatch calls.
      */
-    private static DeadlineTracker bindDeadlines(CamelContext context, ConfigFolder.Loaded config, Dispatcher dispatcher,
+    private static DeadlineTracker bindDeadlines(CamelContext context, ConfigFolder.Loaded config, LiveConfig live,
                                                  Jdbc jdbc, Alerts alerts, Clock clock, ApiKeys keys) {
         Deadlines deadlines = new Deadlines(config.deadlines());
         Map<String, String> mailboxes = config.escalationMailboxes();
-        var directory = dispatcher.config().directory();
-        DeadlineRules rules = new DeadlineRules(new DeadlineClock(new NorwegianCalendar()), new Conditions(directory), directory);
+        // deadlines.yaml is read at start only; the directory its rules look offices up in reloads.
+        DeadlineRules rules = new DeadlineRules(new DeadlineClock(new NorwegianCalendar()),
+                () -> live.current().dispatcher().config().directory());
         DeadlineRuns runs = new DeadlineRuns();
         DeadlineTransitions transitions = new DeadlineTransitions(rules, runs, alerts, mailboxes);
         Registry r = context.getRegistry();

@@ -57,12 +57,11 @@ public final class TertialReport implements DispatchListener {
     private static final Logger LOG = LoggerFactory.getLogger(TertialReport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Dispatcher dispatcher;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
 
-    public TertialReport(Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps) {
-        this.dispatcher = dispatcher;
+    /** The report is made with the config that decided its event (policy and directory), see {@link Dispatched#dispatcher()}. */
+    public TertialReport(NoticeStore notices, DispatchGaps gaps) {
         this.notices = notices;
         this.gaps = gaps;
     }
@@ -71,13 +70,13 @@ public final class TertialReport implements DispatchListener {
     public void dispatched(Connection c, Dispatched d) throws SQLException {
         if (!TYPE.equals(d.type())) return;
         String period = d.event().path("data").path("period").asText();
-        Optional<Dispatcher.PolicyView> policy = dispatcher.policy(Role.UDI_REGIONAL, PURPOSE);
+        Optional<Dispatcher.PolicyView> policy = d.dispatcher().policy(Role.UDI_REGIONAL, PURPOSE);
         if (policy.isEmpty()) {
             gap(c, d.key(), "no disclosure policy for UDI_REGIONAL and purpose '" + PURPOSE + "'; nothing is sent (default deny)");
             return;
         }
         BaseDataCsv csv = new BaseDataCsv(policy.get().redactor());
-        Map<Target, List<BaseDataCsv.Row>> byTarget = group(c, d.key(), running(c));
+        Map<Target, List<BaseDataCsv.Row>> byTarget = group(c, d.key(), running(c), d.dispatcher().config().directory());
         for (Map.Entry<Target, List<BaseDataCsv.Row>> e : byTarget.entrySet()) {
             Target t = e.getKey();
             String id = NoticeId.of(DUTY + "|" + period + "|" + t.region(), DUTY, t.office().id(), false);
@@ -92,7 +91,7 @@ public final class TertialReport implements DispatchListener {
             report.columns().forEach(content.putArray("columns")::add);
             Notice n = new Notice(DUTY, false, KIND, Priority.NORMAL, t.office(), PURPOSE, policy.get().policy().legalBasis(),
                     content, report.removedFields(), List.of(), null, List.of(new Attachment(file, MEDIA_TYPE, report.csv())));
-            notices.insert(c, id, d.key(), d.event(), n);
+            notices.insert(c, id, d.key(), d.event(), n, d.configVersion());
             LOG.info("tertial report period={} region={} office={} agreements={} columns={} notice={}", period, t.region(),
                     t.office().id(), report.rows(), report.columns().size(), id);
         }
@@ -128,8 +127,8 @@ public final class TertialReport implements DispatchListener {
     }
 
     /** Agreements by (region, office); those that lead to no single office are recorded as gaps, by municipality. */
-    private Map<Target, List<BaseDataCsv.Row>> group(Connection c, String key, List<Agreement> agreements) throws SQLException {
-        Directory directory = dispatcher.config().directory();
+    private Map<Target, List<BaseDataCsv.Row>> group(Connection c, String key, List<Agreement> agreements, Directory directory)
+            throws SQLException {
         Map<Target, List<BaseDataCsv.Row>> out = new LinkedHashMap<>();
         Map<String, Integer> unplaced = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();

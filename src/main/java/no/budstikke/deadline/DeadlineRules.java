@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import no.budstikke.deadline.Deadline.Closing;
 import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.model.CaseState;
@@ -31,13 +32,22 @@ public final class DeadlineRules {
     static final String DELIVERED = "DELIVERED";
 
     private final DeadlineClock clock;
-    private final Conditions conditions;
-    private final Directory directory;
+    private final Supplier<Conditions> conditions;
+    private final Supplier<Directory> directory;
 
     public DeadlineRules(DeadlineClock clock, Conditions conditions, Directory directory) {
+        this(clock, () -> Objects.requireNonNull(conditions, "conditions"), () -> Objects.requireNonNull(directory, "directory"));
+    }
+
+    /** @param directory the directory now loaded: a config reload may replace it */
+    public DeadlineRules(DeadlineClock clock, Supplier<Directory> directory) {
+        this(clock, () -> new Conditions(directory.get()), directory);
+    }
+
+    private DeadlineRules(DeadlineClock clock, Supplier<Conditions> conditions, Supplier<Directory> directory) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.conditions = Objects.requireNonNull(conditions, "conditions");
-        this.directory = Objects.requireNonNull(directory, "directory");
+        this.conditions = conditions;
+        this.directory = directory;
     }
 
     /**
@@ -64,7 +74,7 @@ public final class DeadlineRules {
         List<String> skipped = new ArrayList<>();
         String type = event.path("type").asText();
         for (Deadline d : candidates) {
-            if (!d.startsOn().contains(type) || !conditions.holds(d.startsWhen().orElse(null), event, facts)) continue;
+            if (!d.startsOn().contains(type) || !conditions.get().holds(d.startsWhen().orElse(null), event, facts)) continue;
             LocalDate date = null;
             if (d.limit() instanceof Deadline.Limit.BeforeDate b) {
                 Optional<LocalDate> found = DeadlineClock.date(d, event);
@@ -176,12 +186,12 @@ public final class DeadlineRules {
     public Optional<String> udiRegion(JsonNode event) {
         JsonNode number = event.at(REGION_MUNICIPALITY);
         if (!number.isTextual()) return Optional.empty();
-        return directory.municipality(number.asText()).map(Municipality::udiRegion);
+        return directory.get().municipality(number.asText()).map(Municipality::udiRegion);
     }
 
     /** The offices whose notices count for a region: those that serve it as a UDI region. */
     public List<String> regionOffices(String region) {
-        return directory.offices().stream().filter(o -> o.serves().udiRegions().contains(region)).map(o -> o.id()).toList();
+        return directory.get().offices().stream().filter(o -> o.serves().udiRegions().contains(region)).map(o -> o.id()).toList();
     }
 
     private static String hash(String dufNumber) {

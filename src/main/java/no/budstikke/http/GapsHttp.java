@@ -53,7 +53,7 @@ public final class GapsHttp {
         if (outcome instanceof GapReplay.NotFound) return Problems.notFound("no gap with this id");
         if (outcome instanceof GapReplay.StillUnresolved still) {
             return Problems.answer(Problems.problem(409, "still-unresolved", "The recipient still cannot be resolved",
-                    still.reason() + "; fix config/directory.yaml and restart the hub, then replay again"));
+                    still.reason() + "; fix config/directory.yaml, reload it (POST /api/v1/config/reload), then replay again"));
         }
         if (outcome instanceof GapReplay.AlreadyResolved done) {
             return Problems.answer(Problems.problem(409, "already-resolved", "The gap is already resolved",

@@ -83,7 +83,7 @@ public final class Journal {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT notice_id, duty, is_copy, kind, priority, role, office_id, channel, purpose, legal_basis,
-                       removed_fields, document, status, created_at
+                       removed_fields, document, status, created_at, config_version
                 FROM notice WHERE event_key = ? ORDER BY priority_rank, duty, office_id""")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -94,6 +94,8 @@ public final class Journal {
                             .put("purpose", rs.getString(9)).put("legalBasis", rs.getString(10)).put("status", rs.getString(13));
                     n.set("removedFields", read(rs.getString(11)));
                     n.set("document", read(rs.getString(12)));
+                    // The config version (docs/config-reload.md) that decided it; absent for notices the hub raised itself.
+                    if (rs.getString(15) != null) n.put("configVersion", rs.getString(15));
                     entries.add(new Entry(rs.getObject(14, OffsetDateTime.class), n));
                 }
             }

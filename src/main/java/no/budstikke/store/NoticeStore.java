@@ -44,17 +44,29 @@ public final class NoticeStore {
 
     /** Inserts the notice unless one with the same id exists; returns its id. */
     public String insert(Connection c, String eventKey, JsonNode event, Notice n) throws SQLException {
-        return insert(c, NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy()), eventKey, event, n);
+        return insert(c, eventKey, event, n, null);
+    }
+
+    /** As {@link #insert(Connection, String, JsonNode, Notice)}, recording the config version that decided it. */
+    public String insert(Connection c, String eventKey, JsonNode event, Notice n, String configVersion) throws SQLException {
+        return insert(c, NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy()), eventKey, event, n, configVersion);
     }
 
     /** As {@link #insert(Connection, String, JsonNode, Notice)}, for notices whose id is derived otherwise (alerts). */
     public String insert(Connection c, String id, String eventKey, JsonNode event, Notice n) throws SQLException {
+        return insert(c, id, eventKey, event, n, null);
+    }
+
+    /** As {@link #insert(Connection, String, String, JsonNode, Notice)}, recording the config version that decided it. */
+    public String insert(Connection c, String id, String eventKey, JsonNode event, Notice n, String configVersion)
+            throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,
                                     channel, address, purpose, legal_basis, content, removed_fields, flags, status,
-                                    created_at, status_changed_at, office_name, document, next_attempt_at, due_at, duf_number)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    created_at, status_changed_at, office_name, document, next_attempt_at, due_at, duf_number,
+                                    config_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")) {
             ps.setString(1, id);
             ps.setString(2, eventKey);
@@ -81,6 +93,7 @@ public final class NoticeStore {
             ps.setObject(23, dueAt(n, now));
             JsonNode duf = event.path("data").path("person").path("dufNumber");
             ps.setString(24, duf.isTextual() ? duf.asText() : null);
+            ps.setString(25, configVersion);
             ps.executeUpdate();
         }
         return id;

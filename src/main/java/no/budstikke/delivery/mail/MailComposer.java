@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import no.budstikke.config.ConfigException;
 import no.budstikke.delivery.Delivery;
@@ -40,7 +41,7 @@ public final class MailComposer {
     private static final Pattern NOTICE_ID = Pattern.compile("[0-9a-f]{32}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MailTemplates templates;
+    private final Supplier<MailTemplates> templates;
     private final InternetAddress from;
     private final Clock clock;
     private final TemplateRenderer renderer = new TemplateRenderer();
@@ -51,6 +52,11 @@ public final class MailComposer {
     }
 
     public MailComposer(MailTemplates templates, String from, Clock clock) {
+        this(() -> templates, from, clock);
+    }
+
+    /** @param templates the templates now loaded: a reload may replace them between two mails */
+    public MailComposer(Supplier<MailTemplates> templates, String from, Clock clock) {
         this.templates = templates;
         this.from = single(from).orElseThrow(() -> new ConfigException(
                 "setting 'budstikke.mail.from' must be one e-mail address, got '" + from + "'"));
@@ -63,7 +69,7 @@ public final class MailComposer {
         InternetAddress to = single(delivery.address()).orElseThrow(() -> new MailCompositionException(
                 "the address of office '" + delivery.officeId() + "' is not one e-mail address (notice " + id + ")"));
         JsonNode document = document(delivery);
-        MailTemplate template = templates.forKind(delivery.kind());
+        MailTemplate template = templates.get().forKind(delivery.kind());
 
         MimeMessage m = new NoticeMessage(session, messageId(id));
         m.setFrom(from);

@@ -80,6 +80,16 @@ public final class MailTemplates {
         return byKind.keySet();
     }
 
+    /**
+     * These templates, and {@code older}'s for any kind these lack: after a config reload whose rules
+     * no longer make a kind, the notices of that kind still in the outbox still get their letter.
+     */
+    public MailTemplates keeping(MailTemplates older) {
+        Map<String, MailTemplate> merged = new LinkedHashMap<>(older.byKind);
+        merged.putAll(byKind);
+        return new MailTemplates(merged);
+    }
+
     private static Optional<List<String>> read(Path file, List<String> problems) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import no.budstikke.casefile.CaseFacts;
 import no.budstikke.casefile.CaseFile;
 import no.budstikke.casefile.CaseHistory;
@@ -44,7 +45,7 @@ public final class DispatchService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbc jdbc;
-    private final Dispatcher dispatcher;
+    private final Supplier<Deciding> deciding;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
     private final CaseFiles caseFiles;
@@ -52,10 +53,20 @@ public final class DispatchService {
     private final List<DispatchListener> listeners;
     private final OtherCentreHolds holds;
 
+    /** The config a dispatch decides with, and its version (null when not known), taken together once per event. */
+    public record Deciding(String configVersion, Dispatcher dispatcher) {
+    }
+
     public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
                            Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
+        this(jdbc, () -> new Deciding(null, dispatcher), notices, gaps, caseFiles, clock, listeners, holds);
+    }
+
+    /** @param deciding the config now loaded; a reload may replace it between two events */
+    public DispatchService(Jdbc jdbc, Supplier<Deciding> deciding, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
+                           Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
         this.jdbc = jdbc;
-        this.dispatcher = dispatcher;
+        this.deciding = deciding;
         this.notices = notices;
         this.gaps = gaps;
         this.caseFiles = caseFiles;
@@ -108,14 +119,16 @@ public final class DispatchService {
             }
             // Ops released it: they checked it with the centres, so it is not held a second time.
             if (!HeldEvents.RELEASED.equals(stored.get().status()) && holds.holdIfForeign(c, key, event, before)) return true;
-            Decision decision = dispatcher.decide(event, facts(history, before, stored.get()));
+            Deciding config = deciding.get();
+            Decision decision = config.dispatcher().decide(event, facts(history, before, stored.get()));
             List<String> ids = new ArrayList<>();
-            for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n));
+            for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n, config.configVersion()));
             for (Unresolved u : decision.unresolved()) gaps.insert(c, key, u);
             setStatus(c, key, DISPATCHED);
             Optional<CaseFile> after = history == null ? Optional.empty()
                     : Optional.of(caseFiles.record(c, history, key, told(decision)));
-            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved());
+            Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved(),
+                    config.configVersion(), config.dispatcher());
             for (DispatchListener l : listeners) l.dispatched(c, done);
             LOG.info("dispatch event key={} type={} notices={} unresolved={}", key, event.path("type").asText(),
                     decision.notices().size(), decision.unresolved().size());
@@ -161,7 +174,8 @@ public final class DispatchService {
                 history = caseFiles.history(c, stored.dufNumber(), gap.eventKey());
                 before = history.before(gap.eventKey());
             }
-            Decision decision = dispatcher.decide(stored.event(), facts(history, before, stored));
+            Deciding config = deciding.get();
+            Decision decision = config.dispatcher().decide(stored.event(), facts(history, before, stored));
             Optional<Notice> now = decision.notices().stream()
                     .filter(n -> n.duty().equals(gap.duty()) && n.recipient().role().name().equals(gap.role())
                             && !n.flags().contains(Dispatcher.FALLBACK_FLAG))
@@ -172,7 +186,7 @@ public final class DispatchService {
                         .map(Unresolved::reason).findFirst().orElse("the duty no longer applies to this event with the config now loaded");
                 return new GapReplay.StillUnresolved(reason);
             }
-            String id = notices.insert(c, gap.eventKey(), stored.event(), now.get());
+            String id = notices.insert(c, gap.eventKey(), stored.event(), now.get(), config.configVersion());
             gaps.resolve(c, gapId, id, actor);
             LOG.info("dispatch gap id={} event key={} duty={} resolved to office={} by {}", gapId, gap.eventKey(), gap.duty(),
                     now.get().recipient().id(), actor);
