@@ -101,7 +101,7 @@ public final class ReplayCommand {
 
         String url = hub.string("budstikke.db.url", "");
         Path dataDir = hub.path("budstikke.data.dir", "var");
-        if (url.isBlank() && !Files.isRegularFile(dataDir.resolve("budstikke.mv.db"))) {
+        if (url.isBlank() && !Files.isRegularFile(Database.embeddedFile(dataDir))) {
             err.println("explain --replay: no hub database in " + dataDir.toAbsolutePath()
                     + " (budstikke.db.url is blank, so the hub's H2 file would be there)");
             return DATABASE_UNAVAILABLE;

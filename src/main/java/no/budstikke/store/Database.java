@@ -9,6 +9,8 @@ import org.flywaydb.core.Flyway;
 /** The hub's own database: a pooled connection and the schema migrated to the newest version. */
 public final class Database implements AutoCloseable {
 
+    private static final String EMBEDDED_NAME = "budstikke";
+
     /**
      * H2 speaks PostgreSQL's dialect so that one set of migrations and queries serves both.
      * WRITE_DELAY=0: otherwise H2 writes a commit to its file up to half a second later, and an
@@ -44,6 +46,11 @@ public final class Database implements AutoCloseable {
         return new Database(ds);
     }
 
+    /** The embedded H2 database's file under {@code dataDir}, there once the hub has run. */
+    public static Path embeddedFile(Path dataDir) {
+        return dataDir.resolve(EMBEDDED_NAME + ".mv.db");
+    }
+
     /**
      * Opens the database at {@code url} (blank: the H2 file under {@code dataDir}) for a tool that only
      * reads it: one read-only connection, no migration (a tool must never change the hub's schema), and
@@ -63,7 +70,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("budstikke") + H2_OPTIONS;
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(EMBEDDED_NAME) + H2_OPTIONS;
     }
 
     public DataSource dataSource() {
