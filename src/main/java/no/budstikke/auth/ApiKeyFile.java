@@ -54,12 +54,7 @@ public final class ApiKeyFile {
             if (!src.isArray()) {
                 errors.add(at + "/sources: expected an array of sources such as \"urn:no:udi:mot:centre:C-0301-01\" (may be empty)");
             } else {
-                for (int j = 0; j < src.size(); j++) {
-                    String s = src.get(j).asText("");
-                    final int index = j;
-                    SourcePatterns.problem(s).ifPresent(why -> errors.add(at + "/sources/" + index + ": " + why));
-                    sources.add(s);
-                }
+                sources.addAll(SourcePatterns.read(src, at + "/sources", errors));
             }
             JsonNode ops = k.path("ops");
             if (!ops.isMissingNode() && !ops.isBoolean()) errors.add(at + "/ops: expected true or false");

@@ -29,4 +29,19 @@ public final class SourcePatterns {
         return pattern.startsWith(UPSTREAM) ? Optional.empty()
                 : Optional.of("expected a source starting with " + UPSTREAM + " (a trailing * matches a prefix)");
     }
+
+    /**
+     * The patterns of a JSON array in a config file, each checked; a problem is added to
+     * {@code errors} under {@code at} (the array's JSON pointer) and the index of the entry.
+     */
+    public static List<String> read(com.fasterxml.jackson.databind.JsonNode array, String at, List<String> errors) {
+        List<String> patterns = new java.util.ArrayList<>();
+        for (int j = 0; j < array.size(); j++) {
+            String pattern = array.get(j).asText("");
+            String where = at + "/" + j;
+            problem(pattern).ifPresent(why -> errors.add(where + ": " + why));
+            patterns.add(pattern);
+        }
+        return patterns;
+    }
 }

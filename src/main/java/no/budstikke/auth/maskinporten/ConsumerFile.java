@@ -68,12 +68,7 @@ public final class ConsumerFile {
             if (!src.isArray() || src.isEmpty()) {
                 errors.add(at + "/sources: expected a non-empty array of sources such as \"urn:no:udi:mot:centre:C-0301-01\"");
             } else {
-                for (int j = 0; j < src.size(); j++) {
-                    String s = src.get(j).asText("");
-                    final int index = j;
-                    SourcePatterns.problem(s).ifPresent(why -> errors.add(at + "/sources/" + index + ": " + why));
-                    sources.add(s);
-                }
+                sources.addAll(SourcePatterns.read(src, at + "/sources", errors));
             }
             if (errors.isEmpty()) byOrganisation.put(org, new Consumer(name, org, sources));
         }
