@@ -25,7 +25,7 @@ public final class TestOffices {
     public static Path configFolder(Path dir, String httpBase, String sftpBase) throws IOException {
         Path config = dir.resolve("config");
         Files.createDirectories(config);
-        for (String f : new String[] {"routing-rules.yaml", "disclosure-policies.yaml", "deadlines.yaml"}) {
+        for (String f : new String[] {"routing-rules.yaml", "disclosure-policies.yaml", "deadlines.yaml", "retention.yaml"}) {
             Files.copy(Path.of("config", f), config.resolve(f));
         }
         Files.createDirectories(config.resolve("templates"));
