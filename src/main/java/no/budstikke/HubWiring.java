@@ -148,8 +148,7 @@ public final class HubWiring implements CamelConfiguration {
                 ManagementGate.of(context, keys)));
         InboxFolders inboxFolders = config.inboxFolders();
 
-        Database db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
-                settings.optional("budstikke.db.password").orElse(null), dataDir, settings.integer("budstikke.db.pool-size", 10));
+        Database db = Database.open(settings, settings.integer("budstikke.db.pool-size", 10));
         context.addService(closing(db));
         Jdbc jdbc = new Jdbc(db.dataSource());
         EventStore events = new EventStore(jdbc, clock);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
+import no.budstikke.config.SecretFiles;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -24,6 +25,16 @@ public final class CamelSettings {
         // The names let a family of settings (one per inbox folder) be listed.
         return new HubSettings(properties::resolveProperty,
                 () -> properties.loadProperties(k -> k.startsWith("budstikke.")).stringPropertyNames());
+    }
+
+    /**
+     * As {@link #settings}, with the secrets given as files ({@link SecretFiles}) read into the
+     * properties, for a command that opens what the hub opens.
+     */
+    public static HubSettings settingsWithSecrets(PropertiesComponent properties) {
+        HubSettings settings = settings(properties);
+        SecretFiles.read(settings).forEach(properties::addOverrideProperty);
+        return settings;
     }
 
     /** Every budstikke.* key given: in the properties file camel-main loaded, as system property, environment variable or override. */

@@ -27,10 +27,6 @@ public final class GuardedVertx {
     private GuardedVertx() {
     }
 
-    public static Vertx create(ConnectionLimits limits) {
-        return create(limits, Optional.empty(), null);
-    }
-
     /**
      * With {@code tls}, the server Camel configures for TLS (the intake server) also gets its protocols
      * and client authentication; {@code gate} stands in front of the management server's requests (null: none).

@@ -8,13 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import no.budstikke.ConfigFolder;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
-import no.budstikke.config.SecretFiles;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.stage.NoticeJson;
 import no.budstikke.store.Database;
@@ -83,7 +81,6 @@ public final class ReplayCommand {
 
         Dispatcher dispatcher;
         HubSettings hub;
-        String password;
         try {
             // The whole candidate folder, as a start checks it: a change that replays well must also start.
             dispatcher = new Dispatcher(ConfigFolder.check(candidate).dispatch());
@@ -91,9 +88,7 @@ public final class ReplayCommand {
                 throw new ConfigException(hubProperties + ": not found; expected the hub's settings file, for its database "
                         + "(set budstikke.config.dir or BUDSTIKKE_CONFIG_DIR to the hub's config folder)");
             }
-            hub = CamelSettings.settings(CamelSettings.standalone(hubProperties));
-            Map<String, String> secrets = SecretFiles.read(hub);
-            password = secrets.getOrDefault("budstikke.db.password", hub.optional("budstikke.db.password").orElse(null));
+            hub = CamelSettings.settingsWithSecrets(CamelSettings.standalone(hubProperties));
         } catch (ConfigException e) {
             ConfigErrors.print("explain --replay", e, err);
             return ConfigErrors.EX_CONFIG;
@@ -107,7 +102,7 @@ public final class ReplayCommand {
             return DATABASE_UNAVAILABLE;
         }
         ShadowReport report = new ShadowReport(candidate.toString(), from, to);
-        try (Database db = Database.openForReading(url, hub.optional("budstikke.db.user").orElse(null), password, dataDir)) {
+        try (Database db = Database.openForReading(hub)) {
             new ShadowRun(new Jdbc(db.dataSource()), dispatcher).run(from, to, report);
         } catch (ShadowRun.UndecidableEvent e) {
             err.println("explain --replay: " + e.getMessage());

@@ -14,13 +14,10 @@ import java.util.Map;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
-import no.budstikke.config.HubSettings;
-import no.budstikke.config.SecretFiles;
 import no.budstikke.store.Database;
 import no.budstikke.store.Erasures;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.RetentionLog;
-import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * {@code erase --duf-number-file FILE} (or {@code -} for standard input): erases one person from the
@@ -60,11 +57,7 @@ public final class EraseCommand {
         }
         Database db;
         try {
-            PropertiesComponent properties = CamelSettings.standalone(propertiesFile);
-            HubSettings settings = CamelSettings.settings(properties);
-            SecretFiles.read(settings).forEach(properties::addOverrideProperty);
-            db = Database.open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
-                    settings.optional("budstikke.db.password").orElse(null), settings.path("budstikke.data.dir", "var"), 2);
+            db = Database.open(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile)), 2);
         } catch (ConfigException e) {
             ConfigErrors.print("erase", e, err);
             return ConfigErrors.EX_CONFIG;
