@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import no.budstikke.alert.Alert;
-import no.budstikke.config.Rfc3339;
-import no.budstikke.deadline.Deadline.Closing;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Deadline.Closing;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.DeadlineRun;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Rfc3339;
+import no.budstikke.model.WatchedNotice;
 
 /**
  * The alerts of a deadline at risk or breached. They name the deadline, its run, its due time and

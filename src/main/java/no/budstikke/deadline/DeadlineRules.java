@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import no.budstikke.deadline.Deadline.Closing;
 import no.budstikke.dispatch.Conditions;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Municipality;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Deadline.Closing;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.DeadlineClock;
+import no.budstikke.model.DeadlineRun;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.WatchedNotice;
 
 /**
  * The decisions of deadline tracking, as plain functions of the configuration, the events, the

@@ -7,9 +7,10 @@ import java.util.Optional;
 import no.budstikke.alert.Alerts;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.store.StoredAlert;
 import no.budstikke.store.CaseFiles;
 
 /**
@@ -118,7 +119,7 @@ public final class FollowUpHttp {
         return o;
     }
 
-    private static ObjectNode describe(Alerts.Stored a) {
+    private static ObjectNode describe(StoredAlert a) {
         ObjectNode o = HttpAnswer.object();
         o.put("alertId", a.id()).put("kind", a.kind()).put("priority", a.priority()).put("eventKey", a.eventKey())
                 .put("subject", a.subject()).put("detail", a.detail()).put("raisedAt", Rfc3339.format(a.raisedAt()));

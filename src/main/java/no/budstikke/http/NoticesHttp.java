@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import no.budstikke.delivery.NoticeDocument;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.stage.NoticeId;
-import no.budstikke.dispatch.stage.NoticeJson;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeDocument;
+import no.budstikke.model.NoticeId;
+import no.budstikke.model.NoticeJson;
 
 /** The notice table. Writes happen inside the caller's transaction. */
 public final class NoticeStore {

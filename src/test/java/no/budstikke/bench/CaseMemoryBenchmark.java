@@ -36,13 +36,13 @@
  */
 package no.budstikke.bench;
 
+import static no.budstikke.bench.BenchSupport.deleteTree;
+import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.onEach;
 import static no.budstikke.bench.BenchSupport.onH2;
 import static no.budstikke.bench.BenchSupport.onPostgres;
-import static no.budstikke.bench.BenchSupport.runningPostgres;
-import static no.budstikke.bench.BenchSupport.deleteTree;
-import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.positive;
+import static no.budstikke.bench.BenchSupport.runningPostgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,8 +72,6 @@ import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
 import no.budstikke.bench.BenchSupport.Cpu;
-import no.budstikke.casefile.CaseEvent;
-import no.budstikke.casefile.CaseHistory;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.intake.EventKey;
@@ -82,6 +80,8 @@ import no.budstikke.intake.Inbound;
 import no.budstikke.intake.InputForm;
 import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.model.CaseEvent;
+import no.budstikke.model.CaseHistory;
 import no.budstikke.testing.TestHub;
 
 public final class CaseMemoryBenchmark {

@@ -15,8 +15,13 @@ import no.budstikke.deadline.DeadlineRules.Step;
 import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.HubConfig;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.DeadlineClock;
+import no.budstikke.model.DeadlineRun;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.NorwegianCalendar;
+import no.budstikke.model.WatchedNotice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
