@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import no.budstikke.model.Deadline;
-import no.budstikke.model.DeadlineRun;
+import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.Jdbc;
 import org.slf4j.Logger;

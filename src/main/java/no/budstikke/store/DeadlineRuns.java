@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import no.budstikke.model.Deadline;
 import no.budstikke.model.DeadlineClock;
-import no.budstikke.model.DeadlineRun;
 import no.budstikke.model.WatchedNotice;
 
 /**

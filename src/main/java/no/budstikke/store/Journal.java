@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.model.DeadlineRun;
 import no.budstikke.model.Rfc3339;
 
 /**
@@ -163,13 +162,13 @@ public final class Journal {
         if (r.atRiskAlertedAt() != null) {
             out.add(new Entry(at(r.atRiskAlertedAt()), deadline("deadline at risk", r).put("dueAt", text(r.dueAt()))));
         }
-        if (DeadlineRun.BREACHED.equals(r.status())) {
+        if (DeadlineState.BREACHED.name().equals(r.status())) {
             out.add(new Entry(at(r.dueAt()), deadline("deadline breached", r).put("markedAt", text(r.breachedAt()))));
         }
         if (r.closedAt() != null) {
-            String what = switch (r.status()) {
-                case DeadlineRun.ENDED -> "deadline ended";
-                case DeadlineRun.BREACHED -> "deadline met late";
+            String what = switch (DeadlineState.valueOf(r.status())) {
+                case ENDED -> "deadline ended";
+                case BREACHED -> "deadline met late";
                 default -> "deadline met";
             };
             out.add(new Entry(at(r.closedAt()), deadline(what, r).put("closedBy", r.closedBy())));

@@ -1,6 +1,7 @@
-package no.budstikke.model;
+package no.budstikke.store;
 
 import java.time.Instant;
+import no.budstikke.model.DeadlineClock;
 
 /**
  * One deadline as it runs for one event, case or region (a row of {@code deadline_run}).
@@ -17,10 +18,6 @@ public record DeadlineRun(long id, String deadlineId, String eventKey, String du
                           Instant startedAt, Instant dueAt, Instant atRiskAt, String status, Instant atRiskAlertedAt,
                           Instant breachedAt, Instant closedAt, String closedBy) {
 
-    public static final String RUNNING = "RUNNING";
-    public static final String MET = "MET";
-    public static final String BREACHED = "BREACHED";
-    public static final String ENDED = "ENDED";
     /** {@code closed_by} of a run closed by its notices' delivery (an event-closed run names the event). */
     public static final String DELIVERED = "delivered";
 
@@ -28,7 +25,7 @@ public record DeadlineRun(long id, String deadlineId, String eventKey, String du
     public static DeadlineRun started(long id, String deadlineId, String eventKey, String dufNumber, String udiRegion, int round,
                                       DeadlineClock.Times times) {
         return new DeadlineRun(id, deadlineId, eventKey, dufNumber, udiRegion, round, times.start(), times.dueAt(),
-                times.atRiskAt(), RUNNING, null, null, null, null);
+                times.atRiskAt(), DeadlineState.RUNNING.name(), null, null, null, null);
     }
 
     /** The same run with a closing event recorded on it. */
