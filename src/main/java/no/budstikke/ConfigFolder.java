@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import no.budstikke.alert.Alerts;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
-import no.budstikke.tls.ListenerSettings;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.maskinporten.Maskinporten;
 import no.budstikke.camel.CamelSettings;
@@ -21,16 +20,17 @@ import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.KnownSettings;
 import no.budstikke.config.SettingsCheck;
-import no.budstikke.intake.InboxFolders;
-import no.budstikke.retention.Retention;
-import no.budstikke.retention.RetentionLoader;
-import no.budstikke.deadline.Deadline;
 import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailTemplates;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.config.Problems;
-import no.budstikke.dispatch.model.HubConfig;
+import no.budstikke.intake.InboxFolders;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.HubConfig;
+import no.budstikke.retention.Retention;
+import no.budstikke.retention.RetentionLoader;
+import no.budstikke.tls.ListenerSettings;
 
 /**
  * The whole config folder, read and checked the way a start reads it: the settings, api-keys.json,

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.budstikke.dispatch.config.ContractFields;
 import no.budstikke.dispatch.stage.DispatchService;
+import no.budstikke.store.EventState;
 import no.budstikke.store.EventStore;
 import no.budstikke.testing.LogCapture;
-import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class CanaryLogsIT {
                 EventStore store = hub.bean("eventStore", EventStore.class);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                         keys.forEach((name, key) -> assertThat(store.status(key).orElseThrow().status())
-                                .as(name).isEqualTo(DispatchService.DISPATCHED)));
+                                .as(name).isEqualTo(EventState.DISPATCHED.name())));
                 // Delivery to the sandbox ran too: its folder has notices.
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                     try (Stream<Path> files = Files.walk(dir.resolve("sandbox"))) {

@@ -1,7 +1,7 @@
 package no.budstikke.alert;
 
 import java.util.Objects;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Priority;
 
 /**
  * Something ops must look at: a deadline at risk or breached, an overdue task, a return without a

@@ -12,15 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import no.budstikke.config.Rfc3339;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Serves;
-import no.budstikke.dispatch.stage.NoticeId;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeId;
+import no.budstikke.model.Office;
+import no.budstikke.model.Rfc3339;
+import no.budstikke.model.Role;
+import no.budstikke.model.Serves;
+import no.budstikke.store.AlertHistory;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.NoticeStore;
+import no.budstikke.store.StoredAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * notice in the outbox (kind {@value #KIND}, duty {@value #DUTY}), so it is retried, journaled and
  * sandboxed like every other; its content is the alert only, which names no one.
  */
-public final class Alerts {
+public final class Alerts implements AlertHistory {
 
     public static final String KIND = "ops-alert";
     public static final String DUTY = "ALERT";
@@ -57,11 +59,6 @@ public final class Alerts {
     private static Optional<Office> office(Optional<String> mailbox) {
         return mailbox.filter(m -> !m.isBlank())
                 .map(m -> new Office(OPS_OFFICE_ID, Role.OPS, "Budstikke drift", Channel.MAIL, m.trim(), NATIONAL, false));
-    }
-
-    /** An alert as stored. */
-    public record Stored(long id, String kind, String priority, String eventKey, String subject, String detail,
-                         OffsetDateTime raisedAt, String noticeId, String acknowledgedBy, OffsetDateTime acknowledgedAt) {
     }
 
     /**
@@ -112,7 +109,7 @@ public final class Alerts {
     }
 
     /** Alerts newest first; only unacknowledged ones unless {@code all}. */
-    public List<Stored> list(boolean all, int limit) {
+    public List<StoredAlert> list(boolean all, int limit) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + (all ? "" : " WHERE a.acknowledged_at IS NULL")
                     + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ?")) {
@@ -122,7 +119,7 @@ public final class Alerts {
         });
     }
 
-    public Optional<Stored> get(long id) {
+    public Optional<StoredAlert> get(long id) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
                 ps.setLong(1, id);
@@ -132,7 +129,8 @@ public final class Alerts {
     }
 
     /** The alerts about one event, oldest first: for the journal. */
-    public List<Stored> forEvent(Connection c, String eventKey) throws SQLException {
+    @Override
+    public List<StoredAlert> forEvent(Connection c, String eventKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.event_key = ? ORDER BY a.id")) {
             ps.setString(1, eventKey);
             return rows(ps);
@@ -168,11 +166,11 @@ public final class Alerts {
                    a.acknowledged_by, a.acknowledged_at
             FROM alert a LEFT JOIN notice n ON n.notice_id = a.notice_id""";
 
-    private static List<Stored> rows(PreparedStatement ps) throws SQLException {
-        List<Stored> out = new ArrayList<>();
+    private static List<StoredAlert> rows(PreparedStatement ps) throws SQLException {
+        List<StoredAlert> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                out.add(new StoredAlert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class)));
             }

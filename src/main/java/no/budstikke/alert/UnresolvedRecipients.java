@@ -2,9 +2,9 @@ package no.budstikke.alert;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import no.budstikke.dispatch.model.Unresolved;
-import no.budstikke.dispatch.stage.DispatchListener;
-import no.budstikke.dispatch.stage.Dispatched;
+import no.budstikke.dispatch.DispatchListener;
+import no.budstikke.dispatch.Dispatched;
+import no.budstikke.model.Unresolved;
 
 /**
  * A duty whose recipient could not be resolved is never a silent gap: it raises an alert at once,

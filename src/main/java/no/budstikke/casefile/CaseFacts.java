@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.budstikke.dispatch.model.CaseState;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseState;
 
 /**
  * The case as routing conditions see it ({@code case:<name>} in routing-rules.yaml): facts of the

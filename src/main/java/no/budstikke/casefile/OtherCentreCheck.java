@@ -3,6 +3,8 @@ package no.budstikke.casefile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import no.budstikke.auth.CentreSource;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseHistory;
 
 /**
  * Whether an event speaks for a case its sender is not responsible for: a centre's event about a

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
-import no.budstikke.dispatch.model.Priority;
-import no.budstikke.dispatch.stage.DispatchListener;
-import no.budstikke.dispatch.stage.Dispatched;
+import no.budstikke.dispatch.DispatchListener;
+import no.budstikke.dispatch.Dispatched;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseHistory;
+import no.budstikke.model.Priority;
 
 /**
  * A return the hub knows no disappearance for is recorded like any event, and flagged for ops: the

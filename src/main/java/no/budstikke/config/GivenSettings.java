@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import no.budstikke.dispatch.model.Source;
+import no.budstikke.model.Source;
 
 /**
  * The {@code budstikke.*} settings given to the hub, each with where it was given: the line of

@@ -1,7 +1,7 @@
 package no.budstikke.config;
 
 import no.budstikke.dispatch.config.Problems;
-import no.budstikke.dispatch.model.Source;
+import no.budstikke.model.Source;
 
 /**
  * The log format switch, {@code budstikke.log.format}: {@code text} or {@code json}. logback.xml

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.dispatch.config.Problems;
-import no.budstikke.dispatch.model.Source;
 import no.budstikke.intake.InboxFolders;
+import no.budstikke.model.Source;
 import no.budstikke.tls.ListenerTls;
 import no.budstikke.tls.TrustedProxies;
 

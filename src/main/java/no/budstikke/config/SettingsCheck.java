@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.dispatch.config.Suggest;
-import no.budstikke.dispatch.model.Source;
+import no.budstikke.model.Source;
 
 /**
  * Checks the hub's settings as a whole before anything starts: every given {@code budstikke.*}

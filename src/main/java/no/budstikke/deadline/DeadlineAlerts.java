@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import no.budstikke.alert.Alert;
-import no.budstikke.config.Rfc3339;
-import no.budstikke.deadline.Deadline.Closing;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Deadline.Closing;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Rfc3339;
+import no.budstikke.model.WatchedNotice;
+import no.budstikke.store.DeadlineRun;
+import no.budstikke.store.NoticeStatus;
 
 /**
  * The alerts of a deadline at risk or breached. They name the deadline, its run, its due time and
@@ -46,7 +50,7 @@ public final class DeadlineAlerts {
             return "Waiting for " + e.type() + (e.sameAs().isEmpty() ? "" : " with the same " + String.join(", ", e.sameAs())) + ".";
         }
         List<WatchedNotice> open = notices.stream()
-                .filter(n -> !DeadlineRules.DELIVERED.equals(n.status()) && !DeadlineRules.CANCELLED.equals(n.status())).toList();
+                .filter(n -> !NoticeStatus.DELIVERED.name().equals(n.status()) && !NoticeStatus.CANCELLED.name().equals(n.status())).toList();
         if (open.isEmpty()) {
             return "No notice of " + String.join(", ", d.watches())
                     + " was decided (recipient unresolved, or not yet sent): nobody has been told.";

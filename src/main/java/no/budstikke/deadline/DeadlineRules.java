@@ -13,11 +13,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import no.budstikke.deadline.Deadline.Closing;
 import no.budstikke.dispatch.Conditions;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Municipality;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Deadline.Closing;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.DeadlineClock;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.WatchedNotice;
+import no.budstikke.store.DeadlineRun;
+import no.budstikke.store.NoticeStatus;
 
 /**
  * The decisions of deadline tracking, as plain functions of the configuration, the events, the
@@ -28,8 +33,6 @@ public final class DeadlineRules {
 
     /** Where a per-region deadline reads the municipality whose UDI region it runs for (the AMOT municipality of D6). */
     public static final String REGION_MUNICIPALITY = "/data/municipalityNumber";
-    static final String CANCELLED = "CANCELLED";
-    static final String DELIVERED = "DELIVERED";
 
     private final DeadlineClock clock;
     private final Supplier<Conditions> conditions;
@@ -129,8 +132,8 @@ public final class DeadlineRules {
      * notices at all (the recipient could not be resolved) never meets it: nobody was told.
      */
     public static Optional<Instant> metAt(Closing.Delivered closing, List<WatchedNotice> notices) {
-        List<WatchedNotice> counted = notices.stream().filter(n -> !CANCELLED.equals(n.status())).toList();
-        List<Instant> delivered = counted.stream().filter(n -> DELIVERED.equals(n.status()) && n.deliveredAt() != null)
+        List<WatchedNotice> counted = notices.stream().filter(n -> !NoticeStatus.CANCELLED.name().equals(n.status())).toList();
+        List<Instant> delivered = counted.stream().filter(n -> NoticeStatus.DELIVERED.name().equals(n.status()) && n.deliveredAt() != null)
                 .map(WatchedNotice::deliveredAt).toList();
         if (delivered.isEmpty()) return Optional.empty();
         if (!closing.all()) return delivered.stream().min(Comparator.naturalOrder());

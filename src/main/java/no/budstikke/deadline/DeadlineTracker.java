@@ -12,10 +12,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import no.budstikke.casefile.CaseFacts;
-import no.budstikke.casefile.CaseFile;
-import no.budstikke.dispatch.stage.DispatchListener;
-import no.budstikke.dispatch.stage.Dispatched;
+import no.budstikke.dispatch.DispatchListener;
+import no.budstikke.dispatch.Dispatched;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.Deadline;
+import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.DeadlineRuns;
+import no.budstikke.store.DeadlineState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +85,7 @@ public final class DeadlineTracker implements DispatchListener {
                 runs.closedBy(c, run.id(), time, d.key());
                 LOG.info("deadline {} run={} event key={} closed by event key={}", dl.id(), run.id(), run.eventKey(), d.key());
                 // A breached one only learns when it was met after all; a running one is met (or breached, if late) now.
-                if (DeadlineRun.RUNNING.equals(run.status())) transitions.advance(c, dl, run.closed(time, d.key()), now);
+                if (DeadlineState.RUNNING.name().equals(run.status())) transitions.advance(c, dl, run.closed(time, d.key()), now);
             }
         }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.budstikke.model.Deadline;
+import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.Jdbc;
 import org.slf4j.Logger;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.budstikke.model.Deadline;
 
 /** The loaded deadlines, looked up by id and by the event types that start, close or end them. */
 public final class Deadlines {

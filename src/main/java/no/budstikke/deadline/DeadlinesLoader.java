@@ -19,8 +19,9 @@ import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.dispatch.config.Suggest;
 import no.budstikke.dispatch.config.YamlFile;
-import no.budstikke.dispatch.model.Condition;
-import no.budstikke.dispatch.model.Rule;
+import no.budstikke.model.Condition;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.Rule;
 
 /**
  * Reads {@code deadlines.yaml} from the config folder, validates it against

@@ -1,7 +1,7 @@
 package no.budstikke.delivery;
 
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Priority;
 
 /**
  * One claimed notice on its way to one office: what a channel route needs to send it.

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import no.budstikke.config.HubSettings;
-import no.budstikke.dispatch.model.Channel;
+import no.budstikke.model.Channel;
 
 /** Reads the per-channel retry policies: {@code budstikke.delivery.retry.<channel>.*}. */
 public final class DeliverySettings {

@@ -2,7 +2,7 @@ package no.budstikke.delivery;
 
 import java.util.Map;
 import java.util.Optional;
-import no.budstikke.dispatch.model.Channel;
+import no.budstikke.model.Channel;
 
 /**
  * Names a delivery failure by asking the classifier of the channel that failed; anything it does

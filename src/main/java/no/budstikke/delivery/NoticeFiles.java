@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import no.budstikke.dispatch.model.Attachment;
+import no.budstikke.model.Attachment;
 
 /**
  * The files a file-based channel (SFTP, the sandbox) writes for one notice: each of the document's

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Priority;
 import no.budstikke.store.Jdbc;
+import no.budstikke.store.NoticeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
 
-    public static final String CREATED = "CREATED";
-    public static final String SENDING = "SENDING";
-    public static final String DELIVERED = "DELIVERED";
-    public static final String FAILED = "FAILED";
-    public static final String DEAD = "DEAD";
-    public static final String CANCELLED = "CANCELLED";
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -101,8 +96,8 @@ public final class Outbox {
     public void delivered(Delivery d, String receipt) {
         boolean current = jdbc.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            if (!attempt(c, d, now, DELIVERED, receipt, null)) return false;
-            finish(c, d, DELIVERED, null, null, receipt, now);
+            if (!attempt(c, d, now, NoticeStatus.DELIVERED.name(), receipt, null)) return false;
+            finish(c, d, NoticeStatus.DELIVERED.name(), null, null, receipt, now);
             return true;
         });
         if (current) {
@@ -119,8 +114,8 @@ public final class Outbox {
         boolean current = jdbc.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             OffsetDateTime next = wait.map(now::plus).orElse(null);
-            String status = next == null ? DEAD : FAILED;
-            if (!attempt(c, d, now, next == null ? DEAD : "RETRY", detail, next)) return false;
+            String status = next == null ? NoticeStatus.DEAD.name() : NoticeStatus.FAILED.name();
+            if (!attempt(c, d, now, next == null ? NoticeStatus.DEAD.name() : "RETRY", detail, next)) return false;
             finish(c, d, status, next, detail, null, now);
             return true;
         });

@@ -36,7 +36,7 @@ public final class Sandbox {
         for (NoticeFiles.File f : NoticeFiles.of(d)) {
             writeAtomically(folder.resolve(f.name()), out -> out.write(f.content().getBytes(StandardCharsets.UTF_8)));
         }
-        if (d.channel() == no.budstikke.dispatch.model.Channel.MAIL && eml != null) {
+        if (d.channel() == no.budstikke.model.Channel.MAIL && eml != null) {
             writeAtomically(folder.resolve(d.noticeId() + ".eml"), out -> eml.write(d, out));
         }
         return "sandbox " + root.relativize(folder.resolve(d.noticeId() + ".json"));

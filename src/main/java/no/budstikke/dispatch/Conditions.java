@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Condition;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Municipality;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Condition;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.Where;
 
 /**
  * Evaluates the declarative conditions of routing-rules.yaml against an event and what the hub

@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Decision;
-import no.budstikke.dispatch.model.HubConfig;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Policy;
-import no.budstikke.dispatch.model.Priority;
-import no.budstikke.dispatch.model.Recipient;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Rule;
-import no.budstikke.dispatch.model.Unresolved;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Decision;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.Notice;
+import no.budstikke.model.Office;
+import no.budstikke.model.Policy;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Recipient;
+import no.budstikke.model.Role;
+import no.budstikke.model.Rule;
+import no.budstikke.model.Unresolved;
+import no.budstikke.model.Where;
 
 /**
  * Turns one event into the notices it leads to. Pure and deterministic: no Camel, no I/O, no

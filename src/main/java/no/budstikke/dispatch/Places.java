@@ -2,8 +2,8 @@ package no.budstikke.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Where;
 
 /** Which municipality number an event gives for a {@link Where}. */
 public final class Places {

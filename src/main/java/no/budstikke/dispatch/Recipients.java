@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Municipality;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Serves;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.Office;
+import no.budstikke.model.Role;
+import no.budstikke.model.Serves;
+import no.budstikke.model.Where;
 
 /**
  * Resolves a recipient role to one concrete office. The {@link Where}s are tried in order and the

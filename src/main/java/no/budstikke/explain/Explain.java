@@ -18,13 +18,13 @@ import no.budstikke.config.ConfigException;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.contract.Violation;
 import no.budstikke.dispatch.Dispatcher;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Decision;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Unresolved;
-import no.budstikke.dispatch.stage.NoticeJson;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.InputForm;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Decision;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeJson;
+import no.budstikke.model.Unresolved;
 
 /**
  * {@code explain <event.json> [--config DIR] [--json] [--case name=value ...]}: shows what the

@@ -12,9 +12,10 @@ import no.budstikke.ConfigFolder;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
+import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubSettings;
 import no.budstikke.dispatch.Dispatcher;
-import no.budstikke.dispatch.stage.NoticeJson;
+import no.budstikke.model.NoticeJson;
 import no.budstikke.store.Database;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.StorageException;
@@ -102,7 +103,7 @@ public final class ReplayCommand {
             return DATABASE_UNAVAILABLE;
         }
         ShadowReport report = new ShadowReport(candidate.toString(), from, to);
-        try (Database db = Database.openForReading(hub)) {
+        try (Database db = DatabaseSettings.openForReading(hub)) {
             new ShadowRun(new Jdbc(db.dataSource()), dispatcher).run(from, to, report);
         } catch (ShadowRun.UndecidableEvent e) {
             err.println("explain --replay: " + e.getMessage());

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import no.budstikke.camel.OfficeLabel;
-import no.budstikke.config.Rfc3339;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.EventPointer;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.stage.NoticeJson;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeJson;
+import no.budstikke.model.Rfc3339;
 
 /**
  * What a candidate config would decide differently from what the hub decided, summed over many

@@ -15,16 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.budstikke.casefile.CaseFacts;
-import no.budstikke.casefile.CaseFile;
 import no.budstikke.dispatch.Dispatcher;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Decision;
-import no.budstikke.dispatch.stage.NoticeId;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Decision;
+import no.budstikke.model.NoticeId;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.Jdbc;
-import no.budstikke.store.ShadowReads;
 import no.budstikke.store.ShadowReads.StoredEvent;
 import no.budstikke.store.ShadowReads.StoredNotice;
+import no.budstikke.store.ShadowReads;
 
 /**
  * Decides stored events again with a candidate config and compares each decision with the notices

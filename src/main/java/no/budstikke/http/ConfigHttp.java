@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.reload.ConfigProblem;
 import no.budstikke.reload.ConfigReload;
 import no.budstikke.reload.ConfigReload.Outcome;

@@ -7,10 +7,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import no.budstikke.store.DeadlineState;
 import no.budstikke.auth.ApiKeys;
-import no.budstikke.config.Rfc3339;
-import no.budstikke.deadline.Deadline;
-import no.budstikke.deadline.DeadlineRun;
+import no.budstikke.model.Rfc3339;
+import no.budstikke.model.Deadline;
+import no.budstikke.store.DeadlineRun;
 import no.budstikke.deadline.Deadlines;
 import no.budstikke.store.DeadlineRuns;
 import no.budstikke.store.Jdbc;
@@ -22,7 +23,8 @@ import no.budstikke.store.Jdbc;
  */
 public final class DeadlinesHttp {
 
-    static final Set<String> STATUSES = Set.of(DeadlineRun.RUNNING, DeadlineRun.MET, DeadlineRun.BREACHED, DeadlineRun.ENDED);
+    static final Set<String> STATUSES = Set.of(DeadlineState.RUNNING.name(), DeadlineState.MET.name(), DeadlineState.BREACHED.name(),
+            DeadlineState.ENDED.name());
 
     private final OpsAccess access;
     private final Jdbc jdbc;
@@ -39,7 +41,7 @@ public final class DeadlinesHttp {
     /** {@code GET /api/v1/deadlines?status=RUNNING,BREACHED&limit=100} */
     public HttpAnswer list(String status, String limit, String authorization) {
         if (access.caller(authorization).isEmpty()) return access.denial(authorization);
-        List<String> wanted = QueryParams.statuses(status, List.of(DeadlineRun.RUNNING, DeadlineRun.BREACHED));
+        List<String> wanted = QueryParams.statuses(status, List.of(DeadlineState.RUNNING.name(), DeadlineState.BREACHED.name()));
         Optional<Integer> size = QueryParams.limit(limit);
         if (!STATUSES.containsAll(wanted) || size.isEmpty()) {
             return Problems.badRequest("'status' must be a comma-separated list of " + new java.util.TreeSet<>(STATUSES)

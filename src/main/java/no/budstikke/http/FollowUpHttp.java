@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import no.budstikke.store.NoticeStatus;
 import no.budstikke.alert.Alerts;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.store.StoredAlert;
 import no.budstikke.store.CaseFiles;
 
 /**
@@ -104,7 +106,7 @@ public final class FollowUpHttp {
         ObjectNode o = HttpAnswer.object();
         o.put("taskId", t.noticeId()).put("eventKey", t.eventKey()).put("duty", t.duty()).put("kind", t.kind())
                 .put("priority", t.priority()).put("role", t.role()).put("officeId", t.officeId()).put("call", t.officeName())
-                .put("phone", t.phone()).put("state", Tasks.OPEN.equals(t.status()) ? "open" : t.status().toLowerCase(java.util.Locale.ROOT))
+                .put("phone", t.phone()).put("state", NoticeStatus.CREATED.name().equals(t.status()) ? "open" : t.status().toLowerCase(java.util.Locale.ROOT))
                 .put("createdAt", Rfc3339.format(t.createdAt())).put("overdue", t.overdue(now));
         if (t.dueAt() != null) o.put("dueAt", Rfc3339.format(t.dueAt()));
         if (t.acknowledgedBy() != null) {
@@ -118,7 +120,7 @@ public final class FollowUpHttp {
         return o;
     }
 
-    private static ObjectNode describe(Alerts.Stored a) {
+    private static ObjectNode describe(StoredAlert a) {
         ObjectNode o = HttpAnswer.object();
         o.put("alertId", a.id()).put("kind", a.kind()).put("priority", a.priority()).put("eventKey", a.eventKey())
                 .put("subject", a.subject()).put("detail", a.detail()).put("raisedAt", Rfc3339.format(a.raisedAt()));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.dispatch.stage.DispatchService.GapReplay;
 import no.budstikke.store.DispatchGaps;

@@ -2,6 +2,7 @@ package no.budstikke.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import no.budstikke.store.EventState;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.dispatch.stage.OtherCentreHolds;
@@ -42,7 +43,7 @@ public final class HeldEventsHttp {
                     "only a held event can be released or rejected; see " + IntakeHttp.EVENT_STATUS_PATH + key + " for its status"));
         }
         ObjectNode body = HttpAnswer.object();
-        body.put("key", key).put("status", release ? HeldEvents.RELEASED : HeldEvents.REJECTED).put("reviewedBy", actor)
+        body.put("key", key).put("status", release ? EventState.RELEASED.name() : EventState.REJECTED.name()).put("reviewedBy", actor)
                 .put("event", IntakeHttp.EVENT_STATUS_PATH + key);
         return HttpAnswer.json(200, body);
     }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import no.budstikke.store.NoticeStatus;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;
@@ -24,8 +25,8 @@ import no.budstikke.store.NoticeStore.NoticeState;
  */
 public final class NoticesHttp {
 
-    static final Set<String> STATUSES = Set.of(Outbox.CREATED, Outbox.SENDING, Outbox.DELIVERED, Outbox.FAILED, Outbox.DEAD,
-            Outbox.CANCELLED);
+    static final Set<String> STATUSES = Set.of(NoticeStatus.CREATED.name(), NoticeStatus.SENDING.name(), NoticeStatus.DELIVERED.name(),
+            NoticeStatus.FAILED.name(), NoticeStatus.DEAD.name(), NoticeStatus.CANCELLED.name());
 
     private final OpsAccess access;
     private final NoticeStore notices;
@@ -43,7 +44,7 @@ public final class NoticesHttp {
     public HttpAnswer list(String status, String office, String limit, String authorization) {
         Optional<Credential> ops = ops(authorization);
         if (ops.isEmpty()) return denied(authorization);
-        List<String> wanted = QueryParams.statuses(status, List.of(Outbox.DEAD, Outbox.FAILED));
+        List<String> wanted = QueryParams.statuses(status, List.of(NoticeStatus.DEAD.name(), NoticeStatus.FAILED.name()));
         Optional<Integer> size = QueryParams.limit(limit);
         if (!STATUSES.containsAll(wanted) || size.isEmpty()) {
             return Problems.badRequest("'status' must be a comma-separated list of " + STATUSES + " and 'limit' 1 to "

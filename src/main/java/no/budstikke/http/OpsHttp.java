@@ -8,7 +8,7 @@ import java.util.Optional;
 import no.budstikke.auth.Authentication;
 import no.budstikke.auth.Callers;
 import no.budstikke.auth.Credential;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 import no.budstikke.contract.Violation;
 import no.budstikke.store.EventStatus;
 import no.budstikke.store.EventStore;

@@ -14,6 +14,7 @@ import java.util.Map;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
+import no.budstikke.config.DatabaseSettings;
 import no.budstikke.store.Database;
 import no.budstikke.store.Erasures;
 import no.budstikke.store.Jdbc;
@@ -57,7 +58,7 @@ public final class EraseCommand {
         }
         Database db;
         try {
-            db = Database.open(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile)), 2);
+            db = DatabaseSettings.open(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile)), 2);
         } catch (ConfigException e) {
             ConfigErrors.print("erase", e, err);
             return ConfigErrors.EX_CONFIG;

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
-import no.budstikke.config.Rfc3339;
+import no.budstikke.model.Rfc3339;
 
 /**
  * The events the hub makes itself, as the contract's events of source {@value #SOURCE}, built from

@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import no.budstikke.config.ConfigException;
-import no.budstikke.config.Rfc3339;
 import no.budstikke.intake.EventOutcome;
 import no.budstikke.intake.Inbound;
 import no.budstikke.intake.InputForm;
 import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.model.Rfc3339;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

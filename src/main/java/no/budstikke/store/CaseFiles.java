@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.budstikke.casefile.CaseEvent;
-import no.budstikke.casefile.CaseFile;
-import no.budstikke.casefile.CaseHistory;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Serves;
+import no.budstikke.model.CaseEvent;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseHistory;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Office;
+import no.budstikke.model.Role;
+import no.budstikke.model.Serves;
 
 /**
  * Case memory in the database: each case file is replayed from the case's dispatched events and
@@ -261,7 +261,7 @@ public final class CaseFiles {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     ObjectNode n = (ObjectNode) read(rs.getString(1));
-                    n.put("updatedAt", no.budstikke.config.Rfc3339.format(rs.getObject(2, OffsetDateTime.class)));
+                    n.put("updatedAt", no.budstikke.model.Rfc3339.format(rs.getObject(2, OffsetDateTime.class)));
                     return Optional.of(n);
                 }
             }

@@ -3,7 +3,6 @@ package no.budstikke.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import no.budstikke.config.HubSettings;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -23,18 +22,6 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** The hub's database as its settings name it: {@code budstikke.db.*}, or H2 under the data folder. */
-    public static Database open(HubSettings settings, int poolSize) {
-        return open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
-                settings.optional("budstikke.db.password").orElse(null), settings.path("budstikke.data.dir", "var"), poolSize);
-    }
-
-    /** As {@link #open(HubSettings, int)}, for a tool that only reads (see {@link #openForReading(String, String, String, Path)}). */
-    public static Database openForReading(HubSettings settings) {
-        return openForReading(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
-                settings.optional("budstikke.db.password").orElse(null), settings.path("budstikke.data.dir", "var"));
     }
 
     /** Opens the database at {@code url} (blank: an H2 file under {@code dataDir}) and migrates it. */

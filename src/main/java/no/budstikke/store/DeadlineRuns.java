@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.deadline.Deadline;
-import no.budstikke.deadline.DeadlineClock;
-import no.budstikke.deadline.DeadlineRun;
-import no.budstikke.deadline.WatchedNotice;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.DeadlineClock;
+import no.budstikke.model.WatchedNotice;
 
 /**
  * The {@code deadline_run} table: each deadline as it runs per event, case or region, and the

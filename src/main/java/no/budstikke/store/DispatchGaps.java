@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.model.Unresolved;
 
 /**
  * The dispatch_gap table: duties whose recipient could not be resolved, open until ops resolve

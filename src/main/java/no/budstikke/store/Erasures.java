@@ -20,7 +20,6 @@ import java.util.Map;
 public final class Erasures {
 
     /** Events erased stop here: dispatch takes only RECEIVED and RELEASED events. */
-    public static final String ERASED = "ERASED";
 
     /** What erasing the case did: its events' keys (opaque, for the journal) and counts per kind of row. */
     public record CaseErased(List<String> eventKeys, Map<String, Long> counts) {
@@ -68,7 +67,7 @@ public final class Erasures {
                     now, actor, dufNumber);
             long stopped = PersonalData.update(c, """
                     UPDATE inbound_event SET status = ?, status_changed_at = ?
-                    WHERE duf_number = ? AND status NOT IN ('DISPATCHED', 'REJECTED')""", ERASED, now, dufNumber);
+                    WHERE duf_number = ? AND status NOT IN ('DISPATCHED', 'REJECTED')""", EventState.ERASED.name(), now, dufNumber);
             PersonalData.Blanked b = PersonalData.blankCase(c, dufNumber, now, PersonalData.ERASURE);
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("events", (long) b.events());

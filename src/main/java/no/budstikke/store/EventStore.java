@@ -15,7 +15,6 @@ public final class EventStore {
     /** {@code UNSTORABLE}: the database refused a value of the event itself (SQLState class 22). */
     public enum Insert { STORED, DUPLICATE, CONFLICTING_DUPLICATE, UNSTORABLE }
 
-    public static final String RECEIVED = "RECEIVED";
 
     // ON CONFLICT DO NOTHING lets the unique (source, event_id) decide between racing inserts
     // without aborting the surrounding transaction, which holds the rest of a batch.
@@ -68,7 +67,7 @@ public final class EventStore {
             ps.setString(9, e.dufNumber());
             ps.setString(10, e.payloadSha256());
             ps.setString(11, e.payload());
-            ps.setString(12, RECEIVED);
+            ps.setString(12, EventState.RECEIVED.name());
             ps.setObject(13, now);
             if (ps.executeUpdate() == 1) return Insert.STORED;
         }

@@ -14,9 +14,6 @@ import java.util.Optional;
  */
 public final class HeldEvents {
 
-    public static final String HELD = "HELD";
-    public static final String RELEASED = "RELEASED";
-    public static final String REJECTED = "REJECTED";
 
     public enum Review { DONE, NOT_HELD, NOT_FOUND }
 
@@ -30,7 +27,7 @@ public final class HeldEvents {
     public void hold(Connection c, String key, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE inbound_event SET status = ?, status_changed_at = ?, held_reason = ? WHERE event_key = ?")) {
-            ps.setString(1, HELD);
+            ps.setString(1, EventState.HELD.name());
             ps.setObject(2, OffsetDateTime.now(clock));
             ps.setString(3, reason.length() <= 200 ? reason : reason.substring(0, 200));
             ps.setString(4, key);

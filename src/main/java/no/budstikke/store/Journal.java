@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.alert.Alerts;
-import no.budstikke.config.Rfc3339;
-import no.budstikke.deadline.DeadlineRun;
+import no.budstikke.model.Rfc3339;
 
 /**
  * Answers "who was told what, when, under which rule and legal basis, and did it arrive", per
@@ -31,11 +29,11 @@ public final class Journal {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbc jdbc;
-    private final Alerts alerts;
+    private final AlertHistory alerts;
     private final DispatchGaps gaps;
     private final DeadlineRuns deadlines = new DeadlineRuns();
 
-    public Journal(Jdbc jdbc, Alerts alerts, DispatchGaps gaps) {
+    public Journal(Jdbc jdbc, AlertHistory alerts, DispatchGaps gaps) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.gaps = gaps;
@@ -140,7 +138,7 @@ public final class Journal {
             }
         }
         for (DeadlineRun r : deadlines.forEvent(c, key)) entries.addAll(deadlineEntries(r));
-        for (Alerts.Stored a : alerts.forEvent(c, key)) {
+        for (StoredAlert a : alerts.forEvent(c, key)) {
             ObjectNode n = node("alert raised").put("alertId", a.id()).put("kind", a.kind()).put("subject", a.subject())
                     .put("detail", a.detail());
             if (a.noticeId() != null) n.put("noticeId", a.noticeId());
@@ -164,13 +162,13 @@ public final class Journal {
         if (r.atRiskAlertedAt() != null) {
             out.add(new Entry(at(r.atRiskAlertedAt()), deadline("deadline at risk", r).put("dueAt", text(r.dueAt()))));
         }
-        if (DeadlineRun.BREACHED.equals(r.status())) {
+        if (DeadlineState.BREACHED.name().equals(r.status())) {
             out.add(new Entry(at(r.dueAt()), deadline("deadline breached", r).put("markedAt", text(r.breachedAt()))));
         }
         if (r.closedAt() != null) {
-            String what = switch (r.status()) {
-                case DeadlineRun.ENDED -> "deadline ended";
-                case DeadlineRun.BREACHED -> "deadline met late";
+            String what = switch (DeadlineState.valueOf(r.status())) {
+                case ENDED -> "deadline ended";
+                case BREACHED -> "deadline met late";
                 default -> "deadline met";
             };
             out.add(new Entry(at(r.closedAt()), deadline(what, r).put("closedBy", r.closedBy())));

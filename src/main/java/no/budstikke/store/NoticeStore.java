@@ -10,16 +10,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import no.budstikke.delivery.NoticeDocument;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.stage.NoticeId;
-import no.budstikke.dispatch.stage.NoticeJson;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeDocument;
+import no.budstikke.model.NoticeId;
+import no.budstikke.model.NoticeJson;
 
 /** The notice table. Writes happen inside the caller's transaction. */
 public final class NoticeStore {
 
-    public static final String CREATED = "CREATED";
     public static final Duration DEFAULT_TASK_DUE = Duration.ofHours(24);
 
     private final Jdbc jdbc;
@@ -84,7 +83,7 @@ public final class NoticeStore {
             ps.setString(14, NoticeJson.text(n.content()));
             ps.setString(15, NoticeJson.text(NoticeJson.strings(n.removedFields())));
             ps.setString(16, NoticeJson.text(NoticeJson.strings(n.flags())));
-            ps.setString(17, CREATED);
+            ps.setString(17, NoticeStatus.CREATED.name());
             ps.setObject(18, now);
             ps.setObject(19, now);
             ps.setString(20, n.recipient().name());

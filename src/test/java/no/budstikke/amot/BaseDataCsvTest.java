@@ -12,7 +12,7 @@ import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.Redactor;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.Role;
+import no.budstikke.model.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -36,13 +36,13 @@
  */
 package no.budstikke.bench;
 
+import static no.budstikke.bench.BenchSupport.deleteTree;
+import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.onEach;
 import static no.budstikke.bench.BenchSupport.onH2;
 import static no.budstikke.bench.BenchSupport.onPostgres;
-import static no.budstikke.bench.BenchSupport.runningPostgres;
-import static no.budstikke.bench.BenchSupport.deleteTree;
-import static no.budstikke.bench.BenchSupport.logHubTo;
 import static no.budstikke.bench.BenchSupport.positive;
+import static no.budstikke.bench.BenchSupport.runningPostgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,8 +72,6 @@ import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
 import no.budstikke.bench.BenchSupport.Cpu;
-import no.budstikke.casefile.CaseEvent;
-import no.budstikke.casefile.CaseHistory;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.intake.EventKey;
@@ -82,6 +80,9 @@ import no.budstikke.intake.Inbound;
 import no.budstikke.intake.InputForm;
 import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.model.CaseEvent;
+import no.budstikke.model.CaseHistory;
+import no.budstikke.store.EventState;
 import no.budstikke.testing.TestHub;
 
 public final class CaseMemoryBenchmark {
@@ -462,7 +463,7 @@ public final class CaseMemoryBenchmark {
         try (Connection c = ds.getConnection();
              PreparedStatement state = c.prepareStatement("SELECT state FROM case_file WHERE duf_number = ?");
              PreparedStatement count = c.prepareStatement(
-                     "SELECT COUNT(*) FROM inbound_event WHERE duf_number = ? AND status = '" + DispatchService.DISPATCHED + "'")) {
+                     "SELECT COUNT(*) FROM inbound_event WHERE duf_number = ? AND status = '" + EventState.DISPATCHED.name() + "'")) {
             for (int i = 0; i < cases.size(); i++) {
                 Case k = cases.get(i);
                 state.setString(1, k.duf);
@@ -507,7 +508,7 @@ public final class CaseMemoryBenchmark {
              ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM inbound_event GROUP BY status ORDER BY status")) {
             while (rs.next()) byStatus.put(rs.getString(1), rs.getLong(2));
         }
-        boolean ok = byStatus.keySet().equals(Set.of(DispatchService.DISPATCHED));
+        boolean ok = byStatus.keySet().equals(Set.of(EventState.DISPATCHED.name()));
         System.out.println((ok ? "check ok: events by status " : "FAIL events by status ") + byStatus);
         return ok;
     }

@@ -41,27 +41,25 @@
  */
 package no.budstikke.bench;
 
-import static no.budstikke.bench.BenchSupport.onEach;
-import static no.budstikke.bench.BenchSupport.onH2;
-import static no.budstikke.bench.BenchSupport.onPostgres;
-import static no.budstikke.bench.BenchSupport.runningPostgres;
-import static no.budstikke.bench.BenchSupport.deleteTree;
-import static no.budstikke.bench.BenchSupport.logHubTo;
-import static no.budstikke.bench.BenchSupport.one;
-import static no.budstikke.bench.BenchSupport.positive;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static no.budstikke.bench.BenchSupport.deleteTree;
+import static no.budstikke.bench.BenchSupport.logHubTo;
+import static no.budstikke.bench.BenchSupport.onEach;
+import static no.budstikke.bench.BenchSupport.onH2;
+import static no.budstikke.bench.BenchSupport.onPostgres;
+import static no.budstikke.bench.BenchSupport.one;
+import static no.budstikke.bench.BenchSupport.positive;
+import static no.budstikke.bench.BenchSupport.runningPostgres;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import no.budstikke.bench.BenchSupport.Cpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -98,9 +96,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import no.budstikke.bench.BenchSupport.Cpu;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.Channel;
+import no.budstikke.model.Channel;
 import no.budstikke.testing.SftpTestServer;
 import no.budstikke.testing.TestHub;
 import no.budstikke.testing.TestOffices;

@@ -62,13 +62,13 @@ import java.util.Random;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import no.budstikke.dispatch.stage.DispatchService;
-import no.budstikke.dispatch.stage.NoticeId;
 import no.budstikke.explain.ReplayCommand;
 import no.budstikke.intake.EventOutcome;
 import no.budstikke.intake.Inbound;
 import no.budstikke.intake.InputForm;
 import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
+import no.budstikke.model.NoticeId;
 import no.budstikke.testing.TestHub;
 
 public final class ShadowRunBenchmark {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Office;
+import no.budstikke.model.CaseHistory;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Office;
 import org.junit.jupiter.api.Test;
 
 class CaseFactsTest {

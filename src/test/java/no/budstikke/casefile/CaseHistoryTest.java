@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Serves;
+import no.budstikke.model.CaseEvent;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseHistory;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Office;
+import no.budstikke.model.Role;
+import no.budstikke.model.Serves;
 import org.junit.jupiter.api.Test;
 
 class CaseHistoryTest {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.Directory;
+import no.budstikke.model.DeadlineClock;
+import no.budstikke.model.Directory;
+import no.budstikke.model.NorwegianCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,8 +15,14 @@ import no.budstikke.deadline.DeadlineRules.Step;
 import no.budstikke.dispatch.Conditions;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.HubConfig;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Deadline;
+import no.budstikke.model.DeadlineClock;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.NorwegianCalendar;
+import no.budstikke.model.WatchedNotice;
+import no.budstikke.store.DeadlineRun;
+import no.budstikke.store.DeadlineState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -226,7 +232,7 @@ class DeadlineRulesTest {
         assertThat(DeadlineRules.step(d("D1"), run, start.plus(Duration.ofHours(11)), notices)).isEqualTo(new Step.Wait());
         assertThat(DeadlineRules.step(d("D1"), run, start.plus(Duration.ofHours(12)), notices)).isEqualTo(new Step.AtRisk());
         DeadlineRun alerted = new DeadlineRun(run.id(), "D1", "key-1", DUF, null, 1, run.startedAt(), run.dueAt(), run.atRiskAt(),
-                DeadlineRun.RUNNING, start.plus(Duration.ofHours(12)), null, null, null);
+                DeadlineState.RUNNING.name(), start.plus(Duration.ofHours(12)), null, null, null);
         assertThat(DeadlineRules.step(d("D1"), alerted, start.plus(Duration.ofHours(13)), notices)).isEqualTo(new Step.Wait());
         assertThat(DeadlineRules.step(d("D1"), alerted, start.plus(Duration.ofHours(24)), notices))
                 .isEqualTo(new Step.Breached(Optional.empty()));

@@ -29,18 +29,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 import no.budstikke.alert.Alerts;
 import no.budstikke.alert.UnresolvedRecipients;
-import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeDocument;
+import no.budstikke.model.Office;
+import no.budstikke.model.Priority;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.NoticeStore;
+import no.budstikke.store.StoredAlert;
 import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.TestClock;
-import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestHub;
 import no.budstikke.testing.TestOffices;
 import org.junit.jupiter.api.Test;
@@ -94,9 +95,9 @@ class DeadlinesIT {
                 assertThat(alerts(hub, key)).isEmpty();
 
                 clock.set(Instant.parse("2026-11-21T08:16:00Z"));
-                await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(Alerts.Stored::kind)
+                await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(StoredAlert::kind)
                         .containsExactly(DeadlineAlerts.AT_RISK));
-                Alerts.Stored atRisk = alerts(hub, key).get(0);
+                StoredAlert atRisk = alerts(hub, key).get(0);
                 assertThat(atRisk.subject()).isEqualTo("D1 at risk: Police, child welfare and UDI told of a disappearance");
                 assertThat(atRisk.detail()).contains("Due 2026-11-21T21:15:00+01:00", "O21 to police-oslo").doesNotContain("barnevern-oslo");
                 // The alert goes to the ops mailbox as an ordinary notice through the outbox.
@@ -118,7 +119,7 @@ class DeadlinesIT {
                 clock.set(Instant.parse("2026-11-21T20:16:00Z"));
                 JsonNode breached = awaitRun(hub, key, "D1", "BREACHED");
                 assertThat(breached.path("breachedAt").asText()).isEqualTo("2026-11-21T20:16:00Z");
-                await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(Alerts.Stored::kind)
+                await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(StoredAlert::kind)
                         .containsExactlyInAnyOrder(DeadlineAlerts.AT_RISK, DeadlineAlerts.BREACHED));
                 await().atMost(WAIT).untilAsserted(() -> assertThat(mailTo(smtp, "drift@budstikke.example")).hasSize(2));
 
@@ -202,7 +203,7 @@ class DeadlinesIT {
 
             clock.set(Instant.parse("2026-12-29T09:01:00Z"));
             awaitRun(hub, key, "D2", "BREACHED");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(Alerts.Stored::kind)
+            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(StoredAlert::kind)
                     .containsExactly(DeadlineAlerts.BREACHED));
             assertThat(alerts(hub, key).get(0).detail()).contains("Waiting for no.udi.mot.leave.decided.v1");
 
@@ -255,7 +256,7 @@ class DeadlinesIT {
         try (TestHub hub = TestHub.start(p, clock)) {
             JsonNode breached = awaitRun(hub, key, "D2", "BREACHED");
             assertThat(breached.path("breachedAt").asText()).isEqualTo("2025-04-24T12:31:00Z");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(Alerts.Stored::kind)
+            await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(StoredAlert::kind)
                     .containsExactly(DeadlineAlerts.BREACHED));
             // The decision, arriving at the new hub, is matched with the application the old one took in.
             String decided = postEvent(hub, leaveDecided(applied, "restart", "2025-04-24T15:00:00+02:00", "L-2025-0001"));
@@ -280,7 +281,7 @@ class DeadlinesIT {
             awaitRun(one, key, "D2", "BREACHED");
             await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(two, key)).hasSize(2));
             Thread.sleep(500); // both watches tick several more times
-            assertThat(alerts(one, key)).extracting(Alerts.Stored::kind)
+            assertThat(alerts(one, key)).extracting(StoredAlert::kind)
                     .containsExactlyInAnyOrder(DeadlineAlerts.AT_RISK, DeadlineAlerts.BREACHED);
             assertThat(runs(one, key, "D2", "RUNNING,MET,BREACHED,ENDED")).hasSize(1);
         }
@@ -324,10 +325,10 @@ class DeadlinesIT {
             postEvent(hub, update);
             awaitRun(hub, again, "D3", "BREACHED");
             await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, again))
-                    .filteredOn(a -> a.kind().equals(DeadlineAlerts.BREACHED)).extracting(Alerts.Stored::detail)
+                    .filteredOn(a -> a.kind().equals(DeadlineAlerts.BREACHED)).extracting(StoredAlert::detail)
                     .singleElement().asString().contains("No notice of O28 was decided"));
             // The unresolved recipient itself was raised at once, when the event was dispatched.
-            assertThat(alerts(hub, again)).extracting(Alerts.Stored::kind).contains(UnresolvedRecipients.KIND);
+            assertThat(alerts(hub, again)).extracting(StoredAlert::kind).contains(UnresolvedRecipients.KIND);
             JsonNode metD4 = awaitRun(hub, decided, "D4", "MET");
             assertThat(metD4.path("closedAt").asText()).isEqualTo("2027-01-10T09:00:30Z");
             JsonNode round2 = await().atMost(WAIT).until(() -> running(hub, decided, "D4"), r -> r != null);
@@ -441,7 +442,7 @@ class DeadlinesIT {
                 .until(() -> runs(hub, eventKey, deadlineId, status), l -> l.size() == 1).get(0);
     }
 
-    private static List<Alerts.Stored> alerts(TestHub hub, String eventKey) {
+    private static List<StoredAlert> alerts(TestHub hub, String eventKey) {
         return hub.bean("alerts", Alerts.class).list(true, 1000).stream().filter(a -> a.eventKey().equals(eventKey)).toList();
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.Office;
+import no.budstikke.model.Office;
 import no.budstikke.testing.OfficeServers;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;

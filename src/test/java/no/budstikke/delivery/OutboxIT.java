@@ -23,17 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Priority;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Serves;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeDocument;
+import no.budstikke.model.Office;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Role;
+import no.budstikke.model.Serves;
 import no.budstikke.store.Database;
 import no.budstikke.store.Jdbc;
+import no.budstikke.store.NoticeStatus;
 import no.budstikke.store.NoticeStore;
-import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -124,9 +126,9 @@ class OutboxIT {
             assertThat(second.document()).isEqualTo(first.document());
             assertThat(second.attempt()).isEqualTo(2);
             outbox.delivered(first, "late answer of the first attempt"); // ignored: the lease passed on
-            assertThat(status(id)).isEqualTo(Outbox.SENDING);
+            assertThat(status(id)).isEqualTo(NoticeStatus.SENDING.name());
             outbox.delivered(second, "HTTP 201");
-            assertThat(status(id)).isEqualTo(Outbox.DELIVERED);
+            assertThat(status(id)).isEqualTo(NoticeStatus.DELIVERED.name());
             assertThat(attempts(id)).containsExactly("DELIVERED");
         }
     }
@@ -139,7 +141,7 @@ class OutboxIT {
             String id = notice(event("e1"), "O21", "police", Priority.URGENT);
 
             outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("java.net.ConnectException"));
-            assertThat(status(id)).isEqualTo(Outbox.FAILED);
+            assertThat(status(id)).isEqualTo(NoticeStatus.FAILED.name());
             assertThat(outbox.claim(1)).as("not due before the back-off").isEmpty();
             tick(Duration.ofSeconds(10));
             outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("HTTP 503"));
@@ -148,7 +150,7 @@ class OutboxIT {
             tick(Duration.ofSeconds(1));
             outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("HTTP 503"));
 
-            assertThat(status(id)).isEqualTo(Outbox.DEAD);
+            assertThat(status(id)).isEqualTo(NoticeStatus.DEAD.name());
             assertThat(attempts(id)).containsExactly("RETRY", "RETRY", "DEAD");
             assertThat(lastError(id)).isEqualTo("HTTP 503");
         }
@@ -176,7 +178,7 @@ class OutboxIT {
             String id = notice(event("e1"), "O21", "police", Priority.URGENT);
             Delivery first = outbox.claim(1).get(0);
             outbox.failed(first, Failure.permanentFailure("HTTP 404"));
-            assertThat(status(id)).isEqualTo(Outbox.DEAD);
+            assertThat(status(id)).isEqualTo(NoticeStatus.DEAD.name());
             assertThat(outbox.claim(1)).isEmpty();
 
             assertThat(outbox.replay(id, "ops-desk")).isTrue();
@@ -185,7 +187,7 @@ class OutboxIT {
             assertThat(again.noticeId()).isEqualTo(id);
             assertThat(again.attempt()).as("a replay starts a fresh retry budget").isEqualTo(1);
             outbox.delivered(again, "HTTP 200");
-            assertThat(status(id)).isEqualTo(Outbox.DELIVERED);
+            assertThat(status(id)).isEqualTo(NoticeStatus.DELIVERED.name());
             assertThat(outbox.replay(id, "ops-desk")).as("a delivered notice is not replayed").isFalse();
             assertThat(actions(id)).containsExactly("REPLAY by ops-desk");
         }
@@ -204,9 +206,9 @@ class OutboxIT {
                 outbox.failed(d, d.noticeId().equals(failed) ? Failure.transientFailure("x") : Failure.permanentFailure("y"));
             }
             assertThat(outbox.replayOffice("police", "ops-desk")).isEqualTo(2);
-            assertThat(status(dead)).isEqualTo(Outbox.CREATED);
-            assertThat(status(failed)).isEqualTo(Outbox.CREATED);
-            assertThat(status(other)).isEqualTo(Outbox.DEAD);
+            assertThat(status(dead)).isEqualTo(NoticeStatus.CREATED.name());
+            assertThat(status(failed)).isEqualTo(NoticeStatus.CREATED.name());
+            assertThat(status(other)).isEqualTo(NoticeStatus.DEAD.name());
         }
     }
 
@@ -219,7 +221,7 @@ class OutboxIT {
             String waiting = notice(event, "O1", "sf", Priority.NORMAL);
             assertThat(outbox.cancel(waiting, "ops-desk")).isTrue();
             assertThat(outbox.claim(10)).isEmpty();
-            assertThat(status(waiting)).isEqualTo(Outbox.CANCELLED);
+            assertThat(status(waiting)).isEqualTo(NoticeStatus.CANCELLED.name());
 
             String sending = notice(event, "O2", "bv", Priority.NORMAL);
             outbox.claim(10);

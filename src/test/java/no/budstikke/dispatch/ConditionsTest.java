@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Condition;
-import no.budstikke.dispatch.model.Condition.Op;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Condition.Op;
+import no.budstikke.model.Condition;
+import no.budstikke.model.Where;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

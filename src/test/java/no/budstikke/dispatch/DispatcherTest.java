@@ -22,17 +22,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Condition.Op;
-import no.budstikke.dispatch.model.Decision;
-import no.budstikke.dispatch.model.HubConfig;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Policies;
-import no.budstikke.dispatch.model.Priority;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Rule;
-import no.budstikke.dispatch.model.Unresolved;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Condition.Op;
+import no.budstikke.model.Decision;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.Notice;
+import no.budstikke.model.Policies;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Role;
+import no.budstikke.model.Rule;
+import no.budstikke.model.Unresolved;
+import no.budstikke.model.Where;
 import org.junit.jupiter.api.Test;
 
 class DispatcherTest {
@@ -197,7 +197,7 @@ class DispatcherTest {
         assertThat(decide(c, example("missing")).notices()).extracting(n -> n.recipient().role(), Notice::priority)
                 .containsExactly(tuple(Role.POLICE_DISTRICT, Priority.URGENT), tuple(Role.UDI_REGIONAL, Priority.NORMAL));
         Rule raised = withRaise(r, new Rule.Raise(eq("/data/caseContext/asylumStage", "awaiting_interview"), Priority.HIGH));
-        HubConfig c2 = config(sampleDirectory(), List.of(raised), c.policies().policies().toArray(new no.budstikke.dispatch.model.Policy[0]));
+        HubConfig c2 = config(sampleDirectory(), List.of(raised), c.policies().policies().toArray(new no.budstikke.model.Policy[0]));
         assertThat(decide(c2, example("missing")).notices()).extracting(n -> n.recipient().role(), Notice::priority)
                 .containsExactly(tuple(Role.POLICE_DISTRICT, Priority.URGENT), tuple(Role.UDI_REGIONAL, Priority.HIGH));
     }

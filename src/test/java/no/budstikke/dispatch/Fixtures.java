@@ -21,22 +21,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Condition;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.HubConfig;
-import no.budstikke.dispatch.model.Municipality;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Policies;
-import no.budstikke.dispatch.model.Policy;
-import no.budstikke.dispatch.model.Priority;
-import no.budstikke.dispatch.model.Recipient;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Rule;
-import no.budstikke.dispatch.model.Serves;
-import no.budstikke.dispatch.model.Source;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Condition;
+import no.budstikke.model.Directory;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.Office;
+import no.budstikke.model.Policies;
+import no.budstikke.model.Policy;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Recipient;
+import no.budstikke.model.Role;
+import no.budstikke.model.Rule;
+import no.budstikke.model.Serves;
+import no.budstikke.model.Source;
+import no.budstikke.model.Where;
 
 /** Events, JSON surgery and small HubConfigs built in code for the dispatch tests. */
 public final class Fixtures {

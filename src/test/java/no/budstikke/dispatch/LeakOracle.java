@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import no.budstikke.config.ConfigException;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.HubConfig;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Policy;
-import no.budstikke.dispatch.model.Role;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.Notice;
+import no.budstikke.model.Policy;
+import no.budstikke.model.Role;
 
 /**
  * What the leak tests hold notices against, written independently of the production redactor:

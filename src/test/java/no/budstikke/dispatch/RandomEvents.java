@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import no.budstikke.dispatch.model.CaseState;
+import no.budstikke.model.CaseState;
 
 /**
  * Random but contract-shaped events for the property-style tests, built from the per-type valid

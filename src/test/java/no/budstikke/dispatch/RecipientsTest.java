@@ -15,12 +15,12 @@ import java.util.Map;
 import no.budstikke.dispatch.Recipients.Gap;
 import no.budstikke.dispatch.Recipients.Resolution;
 import no.budstikke.dispatch.Recipients.Resolved;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Office;
+import no.budstikke.model.Role;
+import no.budstikke.model.Where;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {

@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import no.budstikke.casefile.CaseEvent;
-import no.budstikke.casefile.CaseHistory;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.dispatch.Fixtures;
+import no.budstikke.model.CaseEvent;
+import no.budstikke.model.CaseHistory;
 import org.junit.jupiter.api.Test;
 
 /** The hub's own events: valid against the contract, built from the case file, ids without personal data. */

@@ -23,10 +23,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import no.budstikke.dispatch.stage.DispatchService;
+import no.budstikke.store.EventState;
 import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.TestClock;
-import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +90,7 @@ class ScheduleIT {
 
             clock.set(Instant.parse("2026-10-26T08:00:00Z"));
             await().atMost(WAIT).untilAsserted(() -> assertThat(hubEvents(hub, a)).extracting(HubEvent::status)
-                    .containsExactly(DispatchService.DISPATCHED));
+                    .containsExactly(EventState.DISPATCHED.name()));
             HubEvent made = hubEvents(hub, a).get(0);
             assertThat(made.type()).isEqualTo("no.udi.mot.resident.turning-18.v1");
             assertThat(duties(hub, made.key())).containsExactly("O9 udi-region-ost", "O10 barnevern-oslo");
@@ -146,7 +147,7 @@ class ScheduleIT {
             assertThat(tick(hub)).isZero();
             clock.set(Instant.parse("2027-03-27T11:00:00Z"));
             await().atMost(WAIT).untilAsserted(() -> assertThat(hubEvents(hub, p1)).extracting(HubEvent::status)
-                    .containsExactly(DispatchService.DISPATCHED));
+                    .containsExactly(EventState.DISPATCHED.name()));
             HubEvent first = hubEvents(hub, p1).get(0);
             assertThat(first.type()).isEqualTo("no.udi.mot.mapping.updated.v1");
             assertThat(first.payload().at("/data/newInformation").asBoolean(true)).isFalse();
@@ -160,7 +161,7 @@ class ScheduleIT {
             // P2: three months after the update, less 14 days (18 May); P1 not before 13 June.
             clock.set(Instant.parse("2027-06-10T08:00:00Z"));
             await().atMost(WAIT).untilAsserted(() -> assertThat(hubEvents(hub, p2)).extracting(HubEvent::status)
-                    .containsExactly(DispatchService.DISPATCHED));
+                    .containsExactly(EventState.DISPATCHED.name()));
             HubEvent p2Update = hubEvents(hub, p2).get(0);
             assertThat(p2Update.payload().at("/data/mappingSummary").asText()).isEqualTo("Trives godt; går på skole.");
             assertThat(duties(hub, p2Update.key())).containsExactly("O30 imdi-ost");
@@ -195,7 +196,7 @@ class ScheduleIT {
                 pool.shutdownNow();
             }
             await().atMost(WAIT).untilAsserted(() -> assertThat(hubEvents(one)).hasSize(4)
-                    .extracting(HubEvent::status).containsOnly(DispatchService.DISPATCHED));
+                    .extracting(HubEvent::status).containsOnly(EventState.DISPATCHED.name()));
             for (CaseEvents p : turning) {
                 assertThat(hubEvents(one, p)).hasSize(1);
                 assertThat(noticesOf(one, p, "O9")).isEqualTo(1);
@@ -208,7 +209,7 @@ class ScheduleIT {
         clock.set(Instant.parse("2027-06-30T08:00:00Z"));
         try (TestHub again = TestHub.start(props(db, dir.resolve("again")), clock)) {
             await().atMost(WAIT).untilAsserted(() -> assertThat(hubEvents(again, waiting)).hasSize(2)
-                    .extracting(HubEvent::status).containsOnly(DispatchService.DISPATCHED));
+                    .extracting(HubEvent::status).containsOnly(EventState.DISPATCHED.name()));
             for (int i = 0; i < 3; i++) tick(again);
             assertThat(hubEvents(again)).as("the turning-18 events are not made again; the second update is new").hasSize(5);
             assertThat(noticesOf(again, waiting, "O30")).isEqualTo(2);
@@ -235,7 +236,7 @@ class ScheduleIT {
         JsonNode answer = JSON.readTree(r.body());
         String statusPath = answer.path("status").asText();
         await().atMost(WAIT).untilAsserted(() -> assertThat(JSON.readTree(hub.get(statusPath, TestHub.OPS_KEY).body())
-                .path("status").asText()).isEqualTo(DispatchService.DISPATCHED));
+                .path("status").asText()).isEqualTo(EventState.DISPATCHED.name()));
         return answer.path("key").asText();
     }
 

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import no.budstikke.delivery.NoticeDocument;
+import no.budstikke.model.NoticeDocument;
 
 /**
  * The standardised notice's schema (src/main/resources/schemas/notice/notice-v1.schema.json),

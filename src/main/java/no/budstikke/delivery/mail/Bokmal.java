@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Priority;
 
 /**
  * How values read in a Norwegian (bokmål) mail: dates as 20.11.2026, times in Norwegian time, yes

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import no.budstikke.config.ConfigException;
 import no.budstikke.delivery.Delivery;
-import no.budstikke.dispatch.model.Attachment;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Attachment;
+import no.budstikke.model.Priority;
 
 /**
  * Makes one notice into one e-mail: a subject without personal data, a plain-text bokmål body from

@@ -10,7 +10,7 @@ import no.budstikke.delivery.mail.MailTemplate.If;
 import no.budstikke.delivery.mail.MailTemplate.Node;
 import no.budstikke.delivery.mail.MailTemplate.Text;
 import no.budstikke.delivery.mail.MailTemplate.Value;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Priority;
 
 /**
  * Renders a template's body for one notice document (notice-v1). Pointers read only the notice's

@@ -2,7 +2,7 @@ package no.budstikke.delivery.task;
 
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Priority;
 import no.budstikke.store.Jdbc;
 
 /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.budstikke.store.Jdbc;
+import no.budstikke.store.NoticeStatus;
 
 /**
  * Notices on channel TASK: duties staff carry out by hand (O23: phone the representative and the
@@ -17,7 +18,6 @@ import no.budstikke.store.Jdbc;
  */
 public final class Tasks {
 
-    public static final String OPEN = "CREATED";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -36,7 +36,7 @@ public final class Tasks {
                        String document, String acknowledgedBy, OffsetDateTime acknowledgedAt) {
 
         public boolean overdue(OffsetDateTime now) {
-            return OPEN.equals(status) && dueAt != null && !now.isBefore(dueAt);
+            return NoticeStatus.CREATED.name().equals(status) && dueAt != null && !now.isBefore(dueAt);
         }
     }
 
@@ -44,7 +44,7 @@ public final class Tasks {
     public List<Task> list(boolean all, int limit) {
         return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE n.channel = 'TASK'"
-                    + (all ? "" : " AND n.status = '" + OPEN + "'")
+                    + (all ? "" : " AND n.status = '" + NoticeStatus.CREATED.name() + "'")
                     + " ORDER BY n.priority_rank, COALESCE(n.due_at, n.created_at), n.created_at LIMIT ?")) {
                 ps.setInt(1, limit);
                 return rows(ps);
@@ -64,7 +64,7 @@ public final class Tasks {
     /** Open tasks whose due time has come. */
     public List<Task> overdue(int limit) {
         return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE n.channel = 'TASK' AND n.status = '" + OPEN
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE n.channel = 'TASK' AND n.status = '" + NoticeStatus.CREATED.name()
                     + "' AND n.due_at <= ? ORDER BY n.due_at LIMIT ?")) {
                 ps.setObject(1, OffsetDateTime.now(clock));
                 ps.setInt(2, limit);

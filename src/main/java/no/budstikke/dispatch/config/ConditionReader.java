@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.budstikke.dispatch.model.Condition;
-import no.budstikke.dispatch.model.Condition.Op;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.Condition.Op;
+import no.budstikke.model.Condition;
+import no.budstikke.model.Where;
 
 /**
  * Turns a schema-valid condition of routing-rules.yaml into a {@link Condition}, checking what the

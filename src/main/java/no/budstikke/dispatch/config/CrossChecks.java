@@ -3,14 +3,14 @@ package no.budstikke.dispatch.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Municipality;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Policies;
-import no.budstikke.dispatch.model.Recipient;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Rule;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.Office;
+import no.budstikke.model.Policies;
+import no.budstikke.model.Recipient;
+import no.budstikke.model.Role;
+import no.budstikke.model.Rule;
+import no.budstikke.model.Where;
 
 /**
  * The checks between the three files: every recipient of every rule has a disclosure policy for the

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.Municipality;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Serves;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Directory;
+import no.budstikke.model.Municipality;
+import no.budstikke.model.Office;
+import no.budstikke.model.Role;
+import no.budstikke.model.Serves;
 
 /** Builds the {@link Directory} from a schema-valid directory.yaml and checks what the schema cannot. */
 final class DirectoryReader {

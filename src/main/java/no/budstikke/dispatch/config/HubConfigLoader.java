@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import no.budstikke.config.ConfigException;
-import no.budstikke.dispatch.model.Directory;
-import no.budstikke.dispatch.model.HubConfig;
-import no.budstikke.dispatch.model.Policies;
-import no.budstikke.dispatch.model.Rule;
+import no.budstikke.model.Directory;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.Policies;
+import no.budstikke.model.Rule;
 
 /**
  * Reads the dispatch configuration ({@code directory.yaml}, {@code routing-rules.yaml},

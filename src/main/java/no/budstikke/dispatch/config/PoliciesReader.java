@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.budstikke.dispatch.model.Policies;
-import no.budstikke.dispatch.model.Policy;
-import no.budstikke.dispatch.model.Role;
+import no.budstikke.model.Policies;
+import no.budstikke.model.Policy;
+import no.budstikke.model.Role;
 
 /**
  * Builds the {@link Policies} from a schema-valid disclosure-policies.yaml: expands category names

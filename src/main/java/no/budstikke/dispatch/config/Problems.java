@@ -3,7 +3,7 @@ package no.budstikke.dispatch.config;
 import java.util.ArrayList;
 import java.util.List;
 import no.budstikke.config.ConfigException;
-import no.budstikke.dispatch.model.Source;
+import no.budstikke.model.Source;
 
 /**
  * Every problem found in the dispatch configuration, each written as

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.budstikke.dispatch.model.Condition;
-import no.budstikke.dispatch.model.Priority;
-import no.budstikke.dispatch.model.Recipient;
-import no.budstikke.dispatch.model.Role;
-import no.budstikke.dispatch.model.Rule;
-import no.budstikke.dispatch.model.Where;
+import no.budstikke.model.Condition;
+import no.budstikke.model.Priority;
+import no.budstikke.model.Recipient;
+import no.budstikke.model.Role;
+import no.budstikke.model.Rule;
+import no.budstikke.model.Where;
 
 /**
  * Builds the {@link Rule}s from a schema-valid routing-rules.yaml and checks each against the event

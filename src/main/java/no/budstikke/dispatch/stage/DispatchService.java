@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import no.budstikke.casefile.CaseFacts;
-import no.budstikke.casefile.CaseFile;
-import no.budstikke.casefile.CaseHistory;
+import no.budstikke.dispatch.DispatchListener;
+import no.budstikke.dispatch.Dispatched;
 import no.budstikke.dispatch.Dispatcher;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Decision;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Unresolved;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.CaseHistory;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Decision;
+import no.budstikke.model.Notice;
+import no.budstikke.model.Office;
+import no.budstikke.model.Unresolved;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.DispatchGaps;
+import no.budstikke.store.EventState;
 import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.NoticeStore;
@@ -36,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DispatchService {
 
-    public static final String DISPATCHED = "DISPATCHED";
-    public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
     /** Received events, and held ones ops released. */
     private static final String DISPATCHABLE = "('RECEIVED', 'RELEASED')";
 
@@ -118,13 +119,13 @@ public final class DispatchService {
                 before = history.before(key);
             }
             // Ops released it: they checked it with the centres, so it is not held a second time.
-            if (!HeldEvents.RELEASED.equals(stored.get().status()) && holds.holdIfForeign(c, key, event, before)) return true;
+            if (!EventState.RELEASED.name().equals(stored.get().status()) && holds.holdIfForeign(c, key, event, before)) return true;
             Deciding config = deciding.get();
             Decision decision = config.dispatcher().decide(event, facts(history, before, stored.get()));
             List<String> ids = new ArrayList<>();
             for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n, config.configVersion()));
             for (Unresolved u : decision.unresolved()) gaps.insert(c, key, u);
-            setStatus(c, key, DISPATCHED);
+            setStatus(c, key, EventState.DISPATCHED.name());
             Optional<CaseFile> after = history == null ? Optional.empty()
                     : Optional.of(caseFiles.record(c, history, key, told(decision)));
             Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved(),
@@ -221,7 +222,7 @@ public final class DispatchService {
 
     private void markFailed(String key) {
         jdbc.inTransaction(c -> {
-            setStatus(c, key, DISPATCH_FAILED);
+            setStatus(c, key, EventState.DISPATCH_FAILED.name());
             return null;
         });
     }

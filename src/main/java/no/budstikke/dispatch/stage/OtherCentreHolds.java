@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
-import no.budstikke.casefile.CaseFile;
 import no.budstikke.casefile.OtherCentreCheck;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.CaseFile;
+import no.budstikke.model.Priority;
+import no.budstikke.store.EventState;
 import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Jdbc;
 import org.slf4j.Logger;
@@ -57,12 +58,12 @@ public final class OtherCentreHolds {
 
     /** Lets a held event be dispatched as usual (by the next dispatch tick) and closes its alert. */
     public HeldEvents.Review release(String key, String actor) {
-        return review(key, HeldEvents.RELEASED, actor);
+        return review(key, EventState.RELEASED.name(), actor);
     }
 
     /** Marks a held event rejected: it is never dispatched. Closes its alert. */
     public HeldEvents.Review reject(String key, String actor) {
-        return review(key, HeldEvents.REJECTED, actor);
+        return review(key, EventState.REJECTED.name(), actor);
     }
 
     private HeldEvents.Review review(String key, String status, String actor) {

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import no.budstikke.config.ConfigException;
 import no.budstikke.delivery.Delivery;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Priority;
 import org.junit.jupiter.api.Test;
 
 class MailComposerTest {

@@ -20,11 +20,11 @@ import no.budstikke.alert.Alerts;
 import no.budstikke.amot.TertialReport;
 import no.budstikke.delivery.Delivery;
 import no.budstikke.dispatch.Fixtures;
-import no.budstikke.dispatch.model.Attachment;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Office;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Attachment;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Notice;
+import no.budstikke.model.Office;
+import no.budstikke.model.Priority;
 import org.junit.jupiter.api.Test;
 
 /** The O39 report by mail: the shipped template, and the CSV as a MIME attachment of its own. */

@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import no.budstikke.delivery.Delivery;
-import no.budstikke.delivery.NoticeDocument;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.HubConfig;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.dispatch.model.Rule;
-import no.budstikke.dispatch.stage.NoticeId;
 import no.budstikke.intake.EventKey;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Channel;
+import no.budstikke.model.HubConfig;
+import no.budstikke.model.Notice;
+import no.budstikke.model.NoticeDocument;
+import no.budstikke.model.NoticeId;
+import no.budstikke.model.Rule;
 
 /**
  * Notices as the hub makes them: the shipped config decides the test events, and each notice is

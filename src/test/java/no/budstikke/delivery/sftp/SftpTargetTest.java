@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import no.budstikke.delivery.Delivery;
-import no.budstikke.dispatch.model.Channel;
-import no.budstikke.dispatch.model.Priority;
+import no.budstikke.model.Channel;
+import no.budstikke.model.Priority;
 import org.junit.jupiter.api.Test;
 
 class SftpTargetTest {

@@ -14,9 +14,9 @@ import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.Fixtures;
 import no.budstikke.dispatch.RandomEvents;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Decision;
-import no.budstikke.dispatch.model.HubConfig;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Decision;
+import no.budstikke.model.HubConfig;
 
 /**
  * Decisions per second of the pure dispatch component (no Camel, no database) on the shipped

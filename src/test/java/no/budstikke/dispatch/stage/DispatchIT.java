@@ -22,10 +22,11 @@ import java.util.Set;
 import javax.sql.DataSource;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.dispatch.config.HubConfigLoader;
-import no.budstikke.dispatch.model.CaseState;
-import no.budstikke.dispatch.model.Notice;
-import no.budstikke.testing.TestDatabases;
+import no.budstikke.model.CaseState;
+import no.budstikke.model.Notice;
+import no.budstikke.store.EventState;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +129,7 @@ class DispatchIT {
         JsonNode[] status = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             status[0] = JSON.readTree(hub.get(statusPath, TestHub.OPS_KEY).body());
-            assertThat(status[0].path("status").asText()).isEqualTo(DispatchService.DISPATCHED);
+            assertThat(status[0].path("status").asText()).isEqualTo(EventState.DISPATCHED.name());
         });
         return status[0];
     }

@@ -1,0 +1,14 @@
+package no.budstikke.dispatch;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Follow-up work on a dispatched event (deadlines, alerts, claims), done in the transaction that
+ * dispatches it: it happens exactly when the event's notices are written, or not at all.
+ */
+@FunctionalInterface
+public interface DispatchListener {
+
+    void dispatched(Connection c, Dispatched d) throws SQLException;
+}

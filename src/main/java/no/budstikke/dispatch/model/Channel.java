@@ -1,6 +1,0 @@
-package no.budstikke.dispatch.model;
-
-/** How an office receives notices. {@code task} is a phone call or other step for staff. */
-public enum Channel {
-    MAIL, SFTP, HTTP, TASK
-}

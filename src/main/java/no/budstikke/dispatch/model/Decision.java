@@ -1,7 +1,0 @@
-package no.budstikke.dispatch.model;
-
-import java.util.List;
-
-/** Everything an event leads to. */
-public record Decision(List<Notice> notices, List<Unresolved> unresolved) {
-}
