@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /** What the benchmark programs share: settings, a durable PostgreSQL, CPU accounting, run folders. */
-final class BenchSupport {
+public final class BenchSupport {
 
     private BenchSupport() {
     }
@@ -30,7 +30,7 @@ final class BenchSupport {
      * {@code key=value} arguments. An argument whose key starts with {@code extraPrefix} (when
      * not null) goes to {@code extras} with the prefix removed.
      */
-    static Map<String, String> settings(Map<String, String> defaults, String[] args, String extraPrefix, Map<String, String> extras) {
+    public static Map<String, String> settings(Map<String, String> defaults, String[] args, String extraPrefix, Map<String, String> extras) {
         for (String key : List.copyOf(defaults.keySet())) {
             String v = System.getProperty("bench." + key);
             if (v != null) defaults.put(key, v);
@@ -50,7 +50,7 @@ final class BenchSupport {
         return defaults;
     }
 
-    static int positive(Map<String, String> s, String key) {
+    public static int positive(Map<String, String> s, String key) {
         int v = Integer.parseInt(s.get(key));
         if (v <= 0) throw new IllegalArgumentException(key + " must be positive");
         return v;
@@ -73,7 +73,7 @@ final class BenchSupport {
 
     /** A benchmark's run on the database named {@code db}. */
     @FunctionalInterface
-    interface NamedRun {
+    public interface NamedRun {
         boolean run(String db) throws Exception;
     }
 
@@ -82,7 +82,7 @@ final class BenchSupport {
      * classes being rebuilt under the program) is a FAIL line, not the end of the others. Returns
      * whether every run passed.
      */
-    static boolean onEach(List<String> databases, NamedRun run) {
+    public static boolean onEach(List<String> databases, NamedRun run) {
         boolean ok = true;
         for (String db : databases) {
             try {
@@ -98,19 +98,19 @@ final class BenchSupport {
 
     /** One benchmark's run on one database. */
     @FunctionalInterface
-    interface OnDatabase {
+    public interface OnDatabase {
         boolean run(String label, Path dataDir, String url) throws Exception;
     }
 
     private static volatile Path runningPostgres;
 
     /** The data folder of the PostgreSQL a run is on (its server's CPU is counted), or null on H2. */
-    static Path runningPostgres() {
+    public static Path runningPostgres() {
         return runningPostgres;
     }
 
     /** Runs {@code run} on a fresh H2 file database under {@code runDir}, with the hub's URL and {@code extraOptions}. */
-    static boolean onH2(Path runDir, String folder, String extraOptions, OnDatabase run) throws Exception {
+    public static boolean onH2(Path runDir, String folder, String extraOptions, OnDatabase run) throws Exception {
         Path dir = Files.createDirectories(runDir.resolve(folder));
         String url = no.budstikke.store.Database.embeddedUrl(dir) + extraOptions;
         return run.run("H2 (file, H2 " + org.h2.engine.Constants.VERSION + ", options " + url.substring(url.indexOf(';')) + ")",
@@ -118,7 +118,7 @@ final class BenchSupport {
     }
 
     /** Runs {@code run} on a durable embedded PostgreSQL under {@code runDir}; FAIL if it is not durable. */
-    static boolean onPostgres(Path runDir, OnDatabase run) throws Exception {
+    public static boolean onPostgres(Path runDir, OnDatabase run) throws Exception {
         Path dir = Files.createDirectories(runDir.resolve("postgres"));
         // The data folder sits on the same file system as the H2 file.
         try (EmbeddedPostgres pg = durablePostgres(dir.resolve("pgdata"))) {
@@ -154,7 +154,7 @@ final class BenchSupport {
         }
     }
 
-    static String one(Statement s, String sql) throws SQLException {
+    public static String one(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
@@ -162,7 +162,7 @@ final class BenchSupport {
     }
 
     /** The hub logs a line per request or delivery; keep it off stdout (same cost, written to a file instead). */
-    static void logHubTo(Path file) {
+    public static void logHubTo(Path file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return;
         ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -180,7 +180,7 @@ final class BenchSupport {
     }
 
     /** Removes a run folder's contents, except a file named {@code spare} (null: none). */
-    static void deleteTree(Path dir, String spare) throws IOException {
+    public static void deleteTree(Path dir, String spare) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 if (p.equals(dir) || p.getFileName().toString().equals(spare)) continue;
@@ -194,15 +194,15 @@ final class BenchSupport {
      * benchmark's own (this JVM, plus the PostgreSQL server and its backends). The difference is
      * other work on the machine, which skews the figures.
      */
-    static final class Cpu {
+    public static final class Cpu {
 
-        static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on every common Linux
+        public static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on every common Linux
 
         private Cpu() {
         }
 
-        record Sample(long machineBusy, long ours, boolean known) {
-            String minus(Sample before, long wallNanos) {
+        public record Sample(long machineBusy, long ours, boolean known) {
+            public String minus(Sample before, long wallNanos) {
                 if (!known || !before.known) return "unknown (no /proc)";
                 double seconds = wallNanos / 1e9;
                 double machine = (machineBusy - before.machineBusy) * NANOS_PER_TICK / 1e9 / seconds;
@@ -213,7 +213,7 @@ final class BenchSupport {
         }
 
         /** {@code pgData}: the running PostgreSQL's data folder, or null when none runs. */
-        static Sample sample(Path pgData) {
+        public static Sample sample(Path pgData) {
             try {
                 String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 // cpu user nice system idle iowait irq softirq steal ...
@@ -228,7 +228,7 @@ final class BenchSupport {
         }
 
         /** The PostgreSQL server's process (pg_ctl detaches it from this JVM), or -1. */
-        static long postmasterPid(Path pgData) {
+        public static long postmasterPid(Path pgData) {
             try {
                 return Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
             } catch (IOException | RuntimeException e) {
@@ -237,7 +237,7 @@ final class BenchSupport {
         }
 
         /** utime + stime of a process and its descendants, in ticks. */
-        static long ticks(long pid) {
+        public static long ticks(long pid) {
             if (pid <= 0) return 0;
             ProcessHandle root = ProcessHandle.of(pid).orElse(null);
             if (root == null) return 0;

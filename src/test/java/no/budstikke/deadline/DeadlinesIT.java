@@ -44,6 +44,7 @@ import no.budstikke.testing.TestDatabases.Kind;
 import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestHub;
 import no.budstikke.testing.TestOffices;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,8 @@ class DeadlinesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Several ticks of the watch (poll-ms 100 here). */
+    private static final Duration TICKS = Duration.ofMillis(500);
     /** Personal values of events/missing.json: none may reach the logs. */
     private static final List<String> PERSONAL = List.of("Amina", "Hassan", "201912345678", "2010-03-14", "Kari Nordmann",
             "+4791234567", "Per Hansen", "Storo", "braid", "Asthma", "interpreter");
@@ -91,8 +94,8 @@ class DeadlinesIT {
                 assertThat(run.path("atRiskAt").asText()).isEqualTo("2026-11-21T08:15:00Z");
                 await().atMost(WAIT).untilAsserted(() -> assertThat(noticeStatus(hub, key, "police-oslo")).isIn("FAILED", "DEAD"));
                 clock.advance(Duration.ofHours(11));
-                Thread.sleep(500); // several watch ticks: nothing is due yet
-                assertThat(alerts(hub, key)).isEmpty();
+                // several watch ticks: nothing is due yet
+                throughoutTicks(() -> assertThat(alerts(hub, key)).isEmpty());
 
                 clock.set(Instant.parse("2026-11-21T08:16:00Z"));
                 await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(hub, key)).extracting(StoredAlert::kind)
@@ -113,8 +116,7 @@ class DeadlinesIT {
                 await().atMost(WAIT).untilAsserted(() -> assertThat(hub.getManagement("/observe/metrics").body())
                         .contains("budstikke_deadlines_at_risk{deadline=\"D1\"} 1.0",
                                 "budstikke_alerts_open{kind=\"" + DeadlineAlerts.AT_RISK + "\"} 1.0"));
-                Thread.sleep(500);
-                assertThat(alerts(hub, key)).as("raised once, however many ticks pass").hasSize(1);
+                throughoutTicks(() -> assertThat(alerts(hub, key)).as("raised once, however many ticks pass").hasSize(1));
 
                 clock.set(Instant.parse("2026-11-21T20:16:00Z"));
                 JsonNode breached = awaitRun(hub, key, "D1", "BREACHED");
@@ -160,8 +162,7 @@ class DeadlinesIT {
             assertThat(met.path("closedBy").asText()).isEqualTo("delivered");
             assertThat(met.path("closedAt").asText()).isEqualTo("2026-11-20T20:15:30Z");
             clock.advance(Duration.ofDays(2));
-            Thread.sleep(500);
-            assertThat(alerts(hub, key)).isEmpty();
+            throughoutTicks(() -> assertThat(alerts(hub, key)).isEmpty());
             assertThat(whats(json(hub.get("/api/v1/journal/events/" + key, TestHub.OPS_KEY)))).contains("deadline started", "deadline met");
         }
     }
@@ -187,8 +188,7 @@ class DeadlinesIT {
             assertThat(met.path("closedBy").asText()).isEqualTo(decided);
             assertThat(met.path("closedAt").asText()).isEqualTo("2025-04-22T07:00:00Z");
             clock.set(Instant.parse("2025-04-30T07:00:00Z"));
-            Thread.sleep(500);
-            assertThat(alerts(hub, key)).isEmpty();
+            throughoutTicks(() -> assertThat(alerts(hub, key)).isEmpty());
         }
     }
 
@@ -280,9 +280,9 @@ class DeadlinesIT {
             clock.set(Instant.parse("2025-04-24T12:31:00Z"));
             awaitRun(one, key, "D2", "BREACHED");
             await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(two, key)).hasSize(2));
-            Thread.sleep(500); // both watches tick several more times
-            assertThat(alerts(one, key)).extracting(StoredAlert::kind)
-                    .containsExactlyInAnyOrder(DeadlineAlerts.AT_RISK, DeadlineAlerts.BREACHED);
+            // both watches tick several more times
+            throughoutTicks(() -> assertThat(alerts(one, key)).extracting(StoredAlert::kind)
+                    .containsExactlyInAnyOrder(DeadlineAlerts.AT_RISK, DeadlineAlerts.BREACHED));
             assertThat(runs(one, key, "D2", "RUNNING,MET,BREACHED,ENDED")).hasSize(1);
         }
     }
@@ -372,6 +372,11 @@ class DeadlinesIT {
     }
 
     // ---------------------------------------------------------------- steps
+
+    /** {@code assertion} holds at every check throughout several watch ticks, not only after them. */
+    private static void throughoutTicks(ThrowingRunnable assertion) {
+        await().during(TICKS).atMost(TICKS.plus(WAIT)).untilAsserted(assertion);
+    }
 
     private Map<String, String> settings(Kind kind) {
         Map<String, String> p = TestHub.defaults(dir, TestDatabases.freshUrl(kind, dir));

@@ -85,9 +85,9 @@ class TasksIT {
             assertThat(hub.get("/api/v1/journal/events/" + eventKey, TestHub.OPS_KEY).body())
                     .contains("\"action\":\"ACKNOWLEDGE\"").contains("\"actor\":\"test-ops\"");
 
-            // Nothing is overdue yet: no alert.
-            Thread.sleep(500);
-            assertThat(list(hub, "/api/v1/alerts")).isEmpty();
+            // Nothing is overdue yet: no alert, over several ticks of the overdue watch.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(list(hub, "/api/v1/alerts")).isEmpty());
 
             // Past the due time: the representative's call is escalated, once; the lawyer's, done, is not.
             clock.advance(Duration.ofMinutes(41));
@@ -102,8 +102,8 @@ class TasksIT {
                     .contains("budstikke_tasks_overdue 1.0", "budstikke_tasks_open 1.0",
                             "budstikke_alerts_open{kind=\"TASK_OVERDUE\"} 1.0", "budstikke_deadlines_running{deadline=\"D1\"} 1.0"));
             clock.advance(Duration.ofHours(2));
-            Thread.sleep(500);
-            assertThat(list(hub, "/api/v1/alerts?state=all")).hasSize(1);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(list(hub, "/api/v1/alerts?state=all")).hasSize(1));
             hub.post("/api/v1/alerts/" + alert.path("alertId").asText() + "/ack", null, new byte[0], TestHub.OPS_KEY);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hub.getManagement("/observe/metrics").body())
                     .contains("budstikke_alerts_open{kind=\"TASK_OVERDUE\"} 0.0"));
