@@ -15,6 +15,7 @@ import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.store.Database;
+import no.budstikke.store.DatabaseSettings;
 import no.budstikke.store.Erasures;
 import no.budstikke.store.Jdbc;
 import no.budstikke.store.RetentionLog;
@@ -57,7 +58,7 @@ public final class EraseCommand {
         }
         Database db;
         try {
-            db = Database.open(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile)), 2);
+            db = Database.open(DatabaseSettings.from(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile))).withPoolSize(2));
         } catch (ConfigException e) {
             ConfigErrors.print("erase", e, err);
             return ConfigErrors.EX_CONFIG;

@@ -3,7 +3,6 @@ package no.budstikke.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import no.budstikke.config.HubSettings;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -26,15 +25,14 @@ public final class Database implements AutoCloseable {
     }
 
     /** The hub's database as its settings name it: {@code budstikke.db.*}, or H2 under the data folder. */
-    public static Database open(HubSettings settings, int poolSize) {
-        return open(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
-                settings.optional("budstikke.db.password").orElse(null), settings.path("budstikke.data.dir", "var"), poolSize);
+    public static Database open(DatabaseSettings settings) {
+        return open(settings.url(), settings.user().orElse(null), settings.password().orElse(null), settings.dataDir(),
+                settings.poolSize());
     }
 
-    /** As {@link #open(HubSettings, int)}, for a tool that only reads (see {@link #openForReading(String, String, String, Path)}). */
-    public static Database openForReading(HubSettings settings) {
-        return openForReading(settings.string("budstikke.db.url", ""), settings.optional("budstikke.db.user").orElse(null),
-                settings.optional("budstikke.db.password").orElse(null), settings.path("budstikke.data.dir", "var"));
+    /** As {@link #open(DatabaseSettings)}, for a tool that only reads (see {@link #openForReading(String, String, String, Path)}). */
+    public static Database openForReading(DatabaseSettings settings) {
+        return openForReading(settings.url(), settings.user().orElse(null), settings.password().orElse(null), settings.dataDir());
     }
 
     /** Opens the database at {@code url} (blank: an H2 file under {@code dataDir}) and migrates it. */

@@ -1,0 +1,37 @@
+package no.budstikke.store;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import no.budstikke.config.HubFolders;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.Setting;
+
+/**
+ * The hub's own database ({@code budstikke.db.*}).
+ *
+ * @param url      blank: an embedded H2 file under {@code dataDir}
+ * @param dataDir  where the embedded database lives
+ * @param poolSize connections in the pool
+ */
+public record DatabaseSettings(String url, Optional<String> user, Optional<String> password, Path dataDir, int poolSize) {
+
+    public static final Setting<String> URL = Setting.text("budstikke.db.url", "");
+    public static final Setting<String> USER = Setting.text("budstikke.db.user");
+    public static final Setting<String> PASSWORD = Setting.text("budstikke.db.password");
+    public static final Setting<Integer> POOL_SIZE = Setting.wholeNumber("budstikke.db.pool-size", 10);
+
+    /** @param settings with the password resolved from its file, where it is given as one */
+    public static DatabaseSettings from(HubSettings settings) {
+        return new DatabaseSettings(URL.in(settings), USER.given(settings), PASSWORD.given(settings),
+                Path.of(HubFolders.DATA_DIR.in(settings)), POOL_SIZE.in(settings));
+    }
+
+    /** Whether the database is the embedded H2 file under the data folder. */
+    public boolean embedded() {
+        return url.isBlank();
+    }
+
+    public DatabaseSettings withPoolSize(int size) {
+        return new DatabaseSettings(url, user, password, dataDir, size);
+    }
+}
