@@ -20,42 +20,49 @@ public final class Setting<T> {
     }
 
     private final String key;
+    private final KnownSettings.Kind kind;
     private final Parser<T> parser;
     private final T fallback;
 
-    private Setting(String key, Parser<T> parser, T fallback) {
+    private Setting(String key, KnownSettings.Kind kind, Parser<T> parser, T fallback) {
         this.key = key;
+        this.kind = kind;
         this.parser = parser;
         this.fallback = fallback;
     }
 
     public static Setting<Integer> wholeNumber(String key, int fallback) {
-        return new Setting<>(key, HubSettings::parseInt, fallback);
+        return new Setting<>(key, KnownSettings.Kind.WHOLE_NUMBER, HubSettings::parseInt, fallback);
     }
 
     public static Setting<Long> size(String key, long fallback) {
-        return new Setting<>(key, ByteSize::parse, fallback);
+        return new Setting<>(key, KnownSettings.Kind.SIZE, ByteSize::parse, fallback);
     }
 
     public static Setting<Double> number(String key, double fallback) {
-        return new Setting<>(key, HubSettings::parseDecimal, fallback);
+        return new Setting<>(key, KnownSettings.Kind.NUMBER, HubSettings::parseDecimal, fallback);
     }
 
     public static Setting<Boolean> flag(String key, boolean fallback) {
-        return new Setting<>(key, HubSettings::parseFlag, fallback);
+        return new Setting<>(key, KnownSettings.Kind.FLAG, HubSettings::parseFlag, fallback);
     }
 
     public static Setting<String> text(String key, String fallback) {
-        return new Setting<>(key, (k, v) -> v, Objects.requireNonNull(fallback));
+        return new Setting<>(key, KnownSettings.Kind.TEXT, (k, v) -> v, Objects.requireNonNull(fallback));
     }
 
     /** A text setting without a default: optional, required, or with a default made from other settings. */
     public static Setting<String> text(String key) {
-        return new Setting<>(key, (k, v) -> v, null);
+        return new Setting<>(key, KnownSettings.Kind.TEXT, (k, v) -> v, null);
     }
 
     public String key() {
         return key;
+    }
+
+    /** The kind {@link KnownSettings} declares the key with, and checks given values against at start. */
+    public KnownSettings.Kind kind() {
+        return kind;
     }
 
     /** The default, or empty for a setting that has none. */

@@ -56,6 +56,18 @@ class SettingDefaultsTest {
     }
 
     @Test
+    void eachRecordSettingIsDeclaredWithItsKind() throws Exception {
+        KnownSettings known = KnownSettings.declared();
+        List<String> wrong = new ArrayList<>();
+        for (Setting<?> setting : declaredSettings()) {
+            if (!known.kind(setting.key()).equals(java.util.Optional.of(setting.kind()))) {
+                wrong.add(setting.key() + " is read as " + setting.kind() + ", declared as " + known.kind(setting.key()));
+            }
+        }
+        assertThat(wrong).as("settings whose KnownSettings kind differs from the record's").isEmpty();
+    }
+
+    @Test
     void aRoutePlaceholderDefaultIsTheFilesValue() throws IOException {
         Map<String, String> file = documented();
         List<String> disagreeing = new ArrayList<>();
