@@ -163,7 +163,8 @@ public final class HubWiring implements CamelConfiguration {
         QuarantineStore quarantine = new QuarantineStore(jdbc, clock, quarantineSettings.rawCap());
         ContractValidator contract = ContractValidator.fromClasspath();
         EventParser parser = new EventParser(IntakeLimits.from(settings));
-        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, new QuarantineBudget(quarantineSettings.maxPerSenderPerMinute(), clock));
+        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine,
+                new QuarantineBudget(quarantineSettings.maxPerSenderPerMinute(), clock));
         Dispatcher dispatcher = new Dispatcher(config.dispatch());
         LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.afterLoad(folders.configDir(),
                 version), dispatcher, config.templates(), clock.instant()));

@@ -47,7 +47,7 @@ public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration
         policies.put(Channel.MAIL, MAIL_RETRY.in(settings));
         policies.put(Channel.SFTP, SFTP_RETRY.in(settings));
         policies.put(Channel.HTTP, HTTP_RETRY.in(settings));
-        return new DeliverySettings(Collections.unmodifiableMap(policies), Duration.ofMillis(LEASE_MS.in(settings)), CONCURRENCY.in(settings),
-                settings.sandbox(), SENDER_ORGANISATION.in(settings));
+        return new DeliverySettings(Collections.unmodifiableMap(policies), Duration.ofMillis(LEASE_MS.in(settings)),
+                CONCURRENCY.in(settings), settings.sandbox(), SENDER_ORGANISATION.in(settings));
     }
 }

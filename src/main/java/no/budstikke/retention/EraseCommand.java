@@ -14,6 +14,7 @@ import java.util.Map;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
+import no.budstikke.config.HubSettings;
 import no.budstikke.store.Database;
 import no.budstikke.store.DatabaseSettings;
 import no.budstikke.store.Erasures;
@@ -58,7 +59,8 @@ public final class EraseCommand {
         }
         Database db;
         try {
-            db = Database.open(DatabaseSettings.from(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile))).withPoolSize(2));
+            HubSettings settings = CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile));
+            db = Database.open(DatabaseSettings.from(settings).withPoolSize(2));
         } catch (ConfigException e) {
             ConfigErrors.print("erase", e, err);
             return ConfigErrors.EX_CONFIG;
