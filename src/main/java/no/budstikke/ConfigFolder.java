@@ -17,11 +17,13 @@ import no.budstikke.auth.maskinporten.Maskinporten;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.KnownSettings;
 import no.budstikke.config.SettingsCheck;
 import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.delivery.mail.MailComposer;
+import no.budstikke.delivery.mail.MailSettings;
 import no.budstikke.delivery.mail.MailTemplates;
 import no.budstikke.dispatch.config.HubConfigLoader;
 import no.budstikke.dispatch.config.Problems;
@@ -56,9 +58,10 @@ public final class ConfigFolder {
      */
     public static Loaded load(HubSettings settings, GivenSettings given) {
         List<String> failures = new ArrayList<>();
-        Path configDir = attempt(() -> settings.path("budstikke.config.dir", "config"), failures);
-        Path apiKeysFile = attempt(() -> settings.path("budstikke.api-keys.file", "config/api-keys.json"), failures);
-        if (configDir == null || apiKeysFile == null) throw new ConfigException(String.join("\n", failures));
+        HubFolders folders = attempt(() -> HubFolders.from(settings), failures);
+        if (folders == null) throw new ConfigException(String.join("\n", failures));
+        Path configDir = folders.configDir();
+        Path apiKeysFile = folders.apiKeysFile();
 
         ApiKeys keys = attempt(() -> ApiKeyFile.load(apiKeysFile), failures);
         Maskinporten maskinporten = attempt(() -> Maskinporten.load(settings, configDir).orElse(null), failures);
@@ -73,7 +76,7 @@ public final class ConfigFolder {
         Map<String, String> mailboxes = deadlines == null ? null : attempt(() -> escalationMailboxes(settings, deadlines), failures);
         MailTemplates templates = dispatch == null ? null
                 : attempt(() -> MailTemplates.load(configDir, noticeKinds(dispatch), hubFields()), failures);
-        if (templates != null) attempt(() -> new MailComposer(templates, settings.required("budstikke.mail.from")), failures);
+        if (templates != null) attempt(() -> new MailComposer(templates, MailSettings.from(settings).from()), failures);
 
         InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
         attempt(() -> ListenerSettings.from(settings, keys), failures);

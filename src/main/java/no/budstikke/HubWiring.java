@@ -3,12 +3,12 @@ package no.budstikke;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import no.budstikke.alert.Alerts;
@@ -31,6 +31,7 @@ import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.DatabaseSettings;
+import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.model.DeadlineClock;
@@ -50,12 +51,14 @@ import no.budstikke.delivery.Sandbox;
 import no.budstikke.delivery.http.HttpFailures;
 import no.budstikke.delivery.http.OfficeSecrets;
 import no.budstikke.delivery.mail.MailComposer;
+import no.budstikke.delivery.mail.MailSettings;
 import no.budstikke.delivery.mail.MailFailures;
 import no.budstikke.delivery.sftp.SftpFailures;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.model.Channel;
 import no.budstikke.dispatch.stage.DispatchService;
 import no.budstikke.delivery.task.OverdueTasks;
+import no.budstikke.delivery.task.TaskSettings;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.camel.ConfigMeters;
 import no.budstikke.http.ConfigHttp;
@@ -67,20 +70,23 @@ import no.budstikke.http.IntakeHttp;
 import no.budstikke.http.NoticesHttp;
 import no.budstikke.http.OpsHttp;
 import no.budstikke.intake.DufQueueIntake;
+import no.budstikke.intake.DufSettings;
 import no.budstikke.intake.EventParser;
 import no.budstikke.intake.FileIntake;
 import no.budstikke.intake.InboxFolders;
 import no.budstikke.intake.IntakeLimits;
 import no.budstikke.intake.QuarantineBudget;
+import no.budstikke.intake.QuarantineSettings;
 import no.budstikke.intake.IntakeService;
 import no.budstikke.retention.Erasure;
 import no.budstikke.retention.PurgeJob;
+import no.budstikke.retention.RetentionSettings;
 import no.budstikke.schedule.ScheduledDuties;
-import no.budstikke.schedule.SettlementUpdates;
-import no.budstikke.schedule.TurningEighteen;
+import no.budstikke.schedule.ScheduleSettings;
 import no.budstikke.reload.ConfigHash;
 import no.budstikke.reload.ConfigReload;
 import no.budstikke.reload.LiveConfig;
+import no.budstikke.reload.ReloadSettings;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.ConfigVersions;
 import no.budstikke.tls.ListenerAccess;
@@ -130,9 +136,10 @@ public final class HubWiring implements CamelConfiguration {
         // Every file of the config folder and every setting is checked before anything is opened:
         // a bad change stops the hub with all its reasons at once.
         // The config version is taken around the load, so that it names exactly the files loaded (docs/config-reload.md).
-        String version = ConfigHash.beforeLoad(() -> settings.path("budstikke.config.dir", "config"));
+        HubFolders folders = HubFolders.from(settings);
+        String version = ConfigHash.beforeLoad(folders::configDir);
         ConfigFolder.Loaded config = ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent()));
-        Path dataDir = settings.path("budstikke.data.dir", "var");
+        Path dataDir = folders.dataDir();
         Files.createDirectories(dataDir);
         // Tests bind their own clock under this name to move time through deadlines and schedules.
         Clock bound = context.getRegistry().lookupByNameAndType(CLOCK_BEAN, Clock.class);
@@ -149,22 +156,22 @@ public final class HubWiring implements CamelConfiguration {
                 ManagementGate.of(context, keys)));
         InboxFolders inboxFolders = config.inboxFolders();
 
-        Database db = DatabaseSettings.open(settings, settings.integer("budstikke.db.pool-size", 10));
+        Database db = DatabaseSettings.from(settings).open();
         context.addService(closing(db));
         Jdbc jdbc = new Jdbc(db.dataSource());
         EventStore events = new EventStore(jdbc, clock);
-        QuarantineStore quarantine = new QuarantineStore(jdbc, clock,
-                (int) settings.bytes("budstikke.quarantine.raw-cap", 256 * 1024));
+        QuarantineSettings quarantineSettings = QuarantineSettings.from(settings);
+        QuarantineStore quarantine = new QuarantineStore(jdbc, clock, quarantineSettings.rawCap());
         ContractValidator contract = ContractValidator.fromClasspath();
         EventParser parser = new EventParser(IntakeLimits.from(settings));
-        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine, QuarantineBudget.from(settings, clock));
+        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine,
+                new QuarantineBudget(quarantineSettings.maxPerSenderPerMinute(), clock));
         Dispatcher dispatcher = new Dispatcher(config.dispatch());
-        LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.afterLoad(settings.path("budstikke.config.dir", "config"),
+        LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.afterLoad(folders.configDir(),
                 version), dispatcher, config.templates(), clock.instant()));
-        NoticeStore notices = new NoticeStore(jdbc, clock,
-                new NoticeDocument(settings.string("budstikke.sender.organisation", "Budstikke")),
-                Duration.ofMinutes(settings.integer("budstikke.tasks.default-due-minutes",
-                        (int) NoticeStore.DEFAULT_TASK_DUE.toMinutes())));
+        DeliverySettings delivery = DeliverySettings.from(settings);
+        NoticeStore notices = new NoticeStore(jdbc, clock, new NoticeDocument(delivery.senderOrganisation()),
+                TaskSettings.from(settings).defaultDue());
         Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
         CaseFiles caseFiles = new CaseFiles(jdbc, clock);
         DeadlineTracker deadlines = bindDeadlines(context, config, live, jdbc, alerts, clock, keys);
@@ -186,27 +193,26 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("fileIntake", new FileIntake(intake, inboxFolders));
         r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
         // The bound folders exist from the start, so writers find them.
-        Path inbox = settings.path("budstikke.intake.file.dir", dataDir.resolve("inbox").toString());
+        Path inbox = folders.inbox();
         for (String folder : inboxFolders.folders()) Files.createDirectories(inbox.resolve(folder));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
         r.bind("gapsHttp", new GapsHttp(keys, gaps, dispatch));
         r.bind("heldEventsHttp", new HeldEventsHttp(keys, holds));
         // Birthdays, months and tertials are counted in one zone.
-        String zone = settings.string("budstikke.schedule.zone", "Europe/Oslo");
-        ZoneId scheduleZone = checked("budstikke.schedule.zone", () -> ZoneId.of(zone));
-        r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone,
-                settings.integer("budstikke.schedule.tertial.day-offset", 0)));
-        MailComposer mail = new MailComposer(() -> live.current().templates(), settings.required("budstikke.mail.from"), clock);
+        ScheduleSettings schedules = ScheduleSettings.from(settings);
+        ZoneId scheduleZone = schedules.zone();
+        r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone, schedules.tertialDayOffset()));
+        MailComposer mail = new MailComposer(() -> live.current().templates(), MailSettings.from(settings).from(), clock);
         r.bind("mailComposer", mail);
-        Outbox outbox = bindDelivery(context, settings, jdbc, clock, dataDir, mail);
+        Outbox outbox = bindDelivery(context, delivery, settings, jdbc, clock, folders, mail);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
         outbox.listen(meters);
         r.bind("deliveryMeters", meters);
         HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
-        r.bind("scheduledDuties", scheduledDuties(settings, jdbc, caseFiles, intake, contract, alerts, clock, scheduleZone));
+        r.bind("scheduledDuties", scheduledDuties(schedules, jdbc, caseFiles, intake, contract, alerts, clock));
         r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts, gaps)));
         Tasks tasks = new Tasks(jdbc, clock);
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
@@ -219,7 +225,7 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
         bindDufSource(context, settings);
-        bindConfigReload(context, settings, live, jdbc, clock, keys);
+        bindConfigReload(context, settings, folders, live, jdbc, clock, keys);
     }
 
     private static DispatchService.Deciding deciding(LiveConfig live) {
@@ -228,13 +234,11 @@ public final class HubWiring implements CamelConfiguration {
     }
 
     /** Reload of the config folder without a restart (docs/config-reload.md); a start records the version it runs. */
-    private static void bindConfigReload(CamelContext context, HubSettings settings, LiveConfig live, Jdbc jdbc, Clock clock,
-                                         ApiKeys keys) throws Exception {
-        int pollMs = settings.integer("budstikke.reload.poll-ms", 10_000);
-        if (pollMs < 1_000 || pollMs > 3_600_000) {
-            throw new ConfigException("setting budstikke.reload.poll-ms: " + pollMs + " is out of range; expected 1000 to 3600000 (ms)");
-        }
-        ConfigReload reload = new ConfigReload(live, settings.path("budstikke.config.dir", "config"),
+    private static void bindConfigReload(CamelContext context, HubSettings settings, HubFolders folders, LiveConfig live, Jdbc jdbc,
+                                         Clock clock, ApiKeys keys) throws Exception {
+        // Checked at start; the route reads the interval itself.
+        ReloadSettings.from(settings);
+        ConfigReload reload = new ConfigReload(live, folders.configDir(),
                 () -> ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent())),
                 new ConfigVersions(jdbc, clock), clock);
         context.getRegistry().bind("configReload", reload);
@@ -267,54 +271,35 @@ public final class HubWiring implements CamelConfiguration {
         return new DeadlineTracker(deadlines, rules, runs, transitions, clock);
     }
 
-    private static Outbox bindDelivery(CamelContext context, HubSettings settings, Jdbc jdbc, Clock clock, Path dataDir,
-                                       MailComposer mail) {
-        Outbox outbox = new Outbox(jdbc, clock, DeliverySettings.retryPolicies(settings),
-                Duration.ofMillis(settings.integer("budstikke.delivery.lease-ms", 120_000)), Math::random);
-        boolean sandbox = settings.sandbox();
+    private static Outbox bindDelivery(CamelContext context, DeliverySettings delivery, HubSettings settings, Jdbc jdbc, Clock clock,
+                                       HubFolders folders, MailComposer mail) {
+        Outbox outbox = new Outbox(jdbc, clock, delivery.retryPolicies(), delivery.lease(), Math::random);
+        boolean sandbox = delivery.sandbox();
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
         r.bind("deliveryChannels", new ChannelRouter(sandbox));
         r.bind("deliveryFailures", new DeliveryFailures(new FailureClassifier(Map.of(
                 Channel.HTTP, new HttpFailures(clock), Channel.SFTP, new SftpFailures(), Channel.MAIL, new MailFailures())), outbox));
         r.bind("officeSecrets", new OfficeSecrets(settings::optional, System::getenv));
-        r.bind("sandbox", new Sandbox(settings.path("budstikke.delivery.sandbox.dir", dataDir.resolve("sandbox").toString()), mail::writeEml));
+        r.bind("sandbox", new Sandbox(folders.sandboxDir(), mail::writeEml));
         // Sends run on their own pool, so a slow office holds up only its own thread, never intake.
         ExecutorService pool = context.getExecutorServiceManager()
-                .newFixedThreadPool(HubWiring.class, "delivery", settings.integer("budstikke.delivery.concurrency", 4));
+                .newFixedThreadPool(HubWiring.class, "delivery", delivery.concurrency());
         r.bind("deliveryPool", pool);
         return outbox;
     }
 
-    private static ScheduledDuties scheduledDuties(HubSettings settings, Jdbc jdbc, CaseFiles caseFiles, IntakeService intake,
-                                                  ContractValidator contract, Alerts alerts, Clock clock, ZoneId zoneId) {
-        String t18 = "budstikke.schedule.turning-18.";
-        String o30 = "budstikke.schedule.settlement-update.";
-        TurningEighteen turningEighteen = checked(t18 + "lead-days, " + t18 + "grace-days", () -> new TurningEighteen(
-                settings.integer(t18 + "lead-days", 60), settings.integer(t18 + "grace-days", 7)));
-        SettlementUpdates settlementUpdates = checked(o30 + "lead-days",
-                () -> new SettlementUpdates(settings.integer(o30 + "lead-days", 14)));
-        return new ScheduledDuties(new Schedules(jdbc), caseFiles, jdbc, intake, contract, alerts, clock, zoneId,
-                turningEighteen, settlementUpdates);
-    }
-
-    private static <T> T checked(String settingNames, java.util.function.Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (DateTimeException | IllegalArgumentException e) {
-            throw new ConfigException("setting " + settingNames + ": " + e.getMessage()
-                    + "; expected what config/application.properties describes under '# --- schedules'");
-        }
+    private static ScheduledDuties scheduledDuties(ScheduleSettings schedules, Jdbc jdbc, CaseFiles caseFiles, IntakeService intake,
+                                                  ContractValidator contract, Alerts alerts, Clock clock) {
+        return new ScheduledDuties(new Schedules(jdbc), caseFiles, jdbc, intake, contract, alerts, clock, schedules.zone(),
+                schedules.turningEighteen(), schedules.settlementUpdates());
     }
 
     /** The retention purge the timer runs, and erasure on the ops API (docs/privacy.md). */
     private static void bindRetention(CamelContext context, HubSettings settings, ConfigFolder.Loaded config, Jdbc jdbc, Clock clock,
                                       ApiKeys keys) {
         RetentionLog log = new RetentionLog(jdbc, clock);
-        int batchSize = settings.integer("budstikke.retention.batch-size", 200);
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new ConfigException("setting budstikke.retention.batch-size: " + batchSize + " is out of range; expected 1 to 10000");
-        }
+        int batchSize = RetentionSettings.from(settings).batchSize();
         PurgeJob purge = new PurgeJob(config.retention(), new Purges(jdbc), new JobLease(jdbc, clock), log, clock, batchSize,
                 Duration.ofMinutes(10));
         context.getRegistry().bind("purgeJob", purge);
@@ -323,14 +308,15 @@ public final class HubWiring implements CamelConfiguration {
 
     /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */
     private static void bindDufSource(CamelContext context, HubSettings settings) throws Exception {
-        if (!settings.flag("budstikke.duf.enabled", false)) {
+        Optional<DufSettings> source = DufSettings.from(settings);
+        if (source.isEmpty()) {
             ((ModelCamelContext) context).setRouteFilterPattern(null, DUF_ROUTE);
             return;
         }
         HikariDataSource duf = new HikariDataSource();
-        duf.setJdbcUrl(settings.required("budstikke.duf.db.url"));
-        settings.optional("budstikke.duf.db.user").ifPresent(duf::setUsername);
-        settings.optional("budstikke.duf.db.password").ifPresent(duf::setPassword);
+        duf.setJdbcUrl(source.get().url());
+        source.get().user().ifPresent(duf::setUsername);
+        source.get().password().ifPresent(duf::setPassword);
         duf.setMaximumPoolSize(2);
         duf.setPoolName("duf");
         duf.setInitializationFailTimeout(-1);

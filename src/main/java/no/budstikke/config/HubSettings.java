@@ -65,13 +65,7 @@ public final class HubSettings {
     }
 
     public double decimal(String key, double fallback) {
-        return optional(key).map(v -> {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("setting '" + key + "' must be a number such as 0.2, got '" + v + "'");
-            }
-        }).orElse(fallback);
+        return optional(key).map(v -> parseDecimal(key, v)).orElse(fallback);
     }
 
     public boolean flag(String key, boolean fallback) {
@@ -94,7 +88,15 @@ public final class HubSettings {
         return flag(SANDBOX, profile() != Profile.PRODUCTION);
     }
 
-    private static int parseInt(String key, String value) {
+    static double parseDecimal(String key, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("setting '" + key + "' must be a number such as 0.2, got '" + value + "'");
+        }
+    }
+
+    static int parseInt(String key, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
@@ -102,7 +104,7 @@ public final class HubSettings {
         }
     }
 
-    private static boolean parseFlag(String key, String value) {
+    static boolean parseFlag(String key, String value) {
         if (value.equalsIgnoreCase("true")) return true;
         if (value.equalsIgnoreCase("false")) return false;
         throw new ConfigException("setting '" + key + "' must be true or false, got '" + value + "'");

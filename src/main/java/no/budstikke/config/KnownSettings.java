@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code .*} is a family: one setting per name after the prefix, such as one credential per office.
  *
  * <p>A new setting is one line in {@link #DECLARED}, and a commented line in
- * config/application.properties (KnownSettingsTest checks both).
+ * config/application.properties (KnownSettingsTest checks both). Its default is a {@link Setting}
+ * constant in its area's settings record, which the file must show (SettingDefaultsTest).
  */
 public final class KnownSettings {
 

@@ -12,6 +12,8 @@ import no.budstikke.model.Source;
 public final class LogFormat {
 
     public static final String KEY = "budstikke.log.format";
+    /** logback.xml writes the same default, since it reads the switch before this class exists. */
+    static final Setting<String> FORMAT = Setting.text(KEY, "text");
 
     private LogFormat() {
     }
@@ -25,7 +27,7 @@ public final class LogFormat {
             problems.add(where, KEY + " given here has no effect: logging starts before this is read", expected);
             return;
         }
-        String value = settings.string(KEY, "text");
+        String value = FORMAT.in(settings);
         if (!value.equals("text") && !value.equals("json")) {
             problems.add(where, KEY + " is '" + value + "'", expected);
         }

@@ -16,6 +16,10 @@ import no.budstikke.tls.TrustedProxies;
  */
 public final class ProductionGuard {
 
+    /** Read by the SFTP and mail routes too; the guard checks what they will use. */
+    static final Setting<String> SFTP_HOST_KEYS = Setting.text("budstikke.sftp.strict-host-key-checking", "yes");
+    static final Setting<Boolean> MAIL_STARTTLS = Setting.flag("budstikke.mail.starttls-required", true);
+
     private ProductionGuard() {
     }
 
@@ -33,13 +37,13 @@ public final class ProductionGuard {
             problems.add(where(given, HubSettings.SANDBOX), refuses + HubSettings.SANDBOX + "=true: every notice would go to "
                     + "a local folder instead of being delivered (the sandbox)", HubSettings.SANDBOX + " = false, or the setting left out");
         }
-        String hostKeys = "budstikke.sftp.strict-host-key-checking";
-        if (!settings.string(hostKeys, "yes").equals("yes")) {
+        String hostKeys = SFTP_HOST_KEYS.key();
+        if (!SFTP_HOST_KEYS.in(settings).equals("yes")) {
             problems.add(where(given, hostKeys), refuses + hostKeys + " other than 'yes'", "'yes'; add the offices' host keys to "
                     + "budstikke.sftp.known-hosts-file instead");
         }
-        String starttls = "budstikke.mail.starttls-required";
-        if (!settings.flag(starttls, true)) {
+        String starttls = MAIL_STARTTLS.key();
+        if (!MAIL_STARTTLS.in(settings)) {
             problems.add(where(given, starttls), refuses + starttls + "=false: notices would go to the mail server in clear text",
                     "true");
         }

@@ -95,15 +95,21 @@ public final class ReplayCommand {
             return ConfigErrors.EX_CONFIG;
         }
 
-        String url = hub.string("budstikke.db.url", "");
-        Path dataDir = hub.path("budstikke.data.dir", "var");
-        if (url.isBlank() && !Files.isRegularFile(Database.embeddedFile(dataDir))) {
+        DatabaseSettings database;
+        try {
+            database = DatabaseSettings.from(hub);
+        } catch (ConfigException e) {
+            ConfigErrors.print("explain --replay", e, err);
+            return ConfigErrors.EX_CONFIG;
+        }
+        Path dataDir = database.dataDir();
+        if (database.embedded() && !Files.isRegularFile(Database.embeddedFile(dataDir))) {
             err.println("explain --replay: no hub database in " + dataDir.toAbsolutePath()
                     + " (budstikke.db.url is blank, so the hub's H2 file would be there)");
             return DATABASE_UNAVAILABLE;
         }
         ShadowReport report = new ShadowReport(candidate.toString(), from, to);
-        try (Database db = DatabaseSettings.openForReading(hub)) {
+        try (Database db = database.openForReading()) {
             new ShadowRun(new Jdbc(db.dataSource()), dispatcher).run(from, to, report);
         } catch (ShadowRun.UndecidableEvent e) {
             err.println("explain --replay: " + e.getMessage());

@@ -2,6 +2,7 @@ package no.budstikke.intake;
 
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
+import no.budstikke.config.Setting;
 
 /**
  * How much one input may hold, the same on every way in (HTTP, file drop, DUF queue), checked
@@ -13,11 +14,12 @@ import no.budstikke.config.HubSettings;
  */
 public record IntakeLimits(long maxBytes, int maxEventBytes, int maxBatchEvents) {
 
-    public static final String MAX_BYTES = "budstikke.intake.max-bytes";
-    public static final String MAX_EVENT_BYTES = "budstikke.intake.max-event-bytes";
-    public static final String MAX_BATCH_EVENTS = "budstikke.intake.max-batch-events";
+    /** A plain number: the HTTP server (camel.server.maxBodySize) reads the same setting. */
+    public static final Setting<Integer> MAX_BYTES = Setting.wholeNumber("budstikke.intake.max-bytes", 1024 * 1024);
+    public static final Setting<Long> MAX_EVENT_BYTES = Setting.size("budstikke.intake.max-event-bytes", 64 * 1024);
+    public static final Setting<Integer> MAX_BATCH_EVENTS = Setting.wholeNumber("budstikke.intake.max-batch-events", 1000);
 
-    public static final IntakeLimits DEFAULTS = new IntakeLimits(1024 * 1024, 64 * 1024, 1000);
+    public static final IntakeLimits DEFAULTS = from(new HubSettings(key -> java.util.Optional.empty()));
 
     public IntakeLimits {
         if (maxBytes < 1 || maxEventBytes < 1 || maxBatchEvents < 1) {
@@ -26,10 +28,9 @@ public record IntakeLimits(long maxBytes, int maxEventBytes, int maxBatchEvents)
     }
 
     public static IntakeLimits from(HubSettings settings) {
-        // A plain number: the HTTP server (camel.server.maxBodySize) reads the same setting.
-        long maxBytes = settings.integer(MAX_BYTES, (int) DEFAULTS.maxBytes());
-        long maxEventBytes = settings.bytes(MAX_EVENT_BYTES, DEFAULTS.maxEventBytes());
-        int maxBatchEvents = settings.integer(MAX_BATCH_EVENTS, DEFAULTS.maxBatchEvents());
+        long maxBytes = MAX_BYTES.in(settings);
+        long maxEventBytes = MAX_EVENT_BYTES.in(settings);
+        int maxBatchEvents = MAX_BATCH_EVENTS.in(settings);
         if (maxBytes < 1) throw new ConfigException("setting '" + MAX_BYTES + "' must be at least 1 byte, got " + maxBytes);
         if (maxEventBytes < 1) {
             throw new ConfigException("setting '" + MAX_EVENT_BYTES + "' must be at least 1 byte, got " + maxEventBytes);

@@ -139,7 +139,7 @@ public final class IntakeService {
             case KEEP -> quarantine.insert(c, channel, origin, reason, why, raw, size);
             case SUMMARY -> {
                 String capped = "more than " + budget.perMinute() + " rejected inputs from this sender this minute ("
-                        + QuarantineBudget.SETTING + "); the rest of this minute's are answered but not kept";
+                        + QuarantineSettings.MAX_PER_SENDER_PER_MINUTE + "); the rest of this minute's are answered but not kept";
                 long id = quarantine.insert(c, channel, origin, "QUARANTINE_CAP", List.of(new Violation("", capped)), new byte[0], 0);
                 LOG.warn("intake channel={} sender over the quarantine cap of {} a minute: summary quarantined id={}, "
                         + "further rejected inputs this minute are not kept or logged", channel, budget.perMinute(), id);

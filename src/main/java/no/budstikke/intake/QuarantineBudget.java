@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import no.budstikke.config.ConfigException;
-import no.budstikke.config.HubSettings;
 
 /**
  * How many rejected inputs one sender may put in quarantine per minute. A batch of 333,000
@@ -15,8 +13,6 @@ import no.budstikke.config.HubSettings;
  * that minute. Counted per instance: with several instances each keeps its own count.
  */
 public final class QuarantineBudget {
-
-    public static final String SETTING = "budstikke.quarantine.max-per-sender-per-minute";
 
     /** What to do with one more rejected input. */
     public enum Verdict {
@@ -37,14 +33,6 @@ public final class QuarantineBudget {
         if (perMinute < 1) throw new IllegalArgumentException("at least one quarantine entry per minute, got " + perMinute);
         this.perMinute = perMinute;
         this.clock = clock;
-    }
-
-    public static QuarantineBudget from(HubSettings settings, Clock clock) {
-        int perMinute = settings.integer(SETTING, 60);
-        if (perMinute < 1) {
-            throw new ConfigException("setting '" + SETTING + "' must be a whole number of at least 1, got " + perMinute);
-        }
-        return new QuarantineBudget(perMinute, clock);
     }
 
     public int perMinute() {

@@ -15,6 +15,7 @@ import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.DatabaseSettings;
+import no.budstikke.config.HubSettings;
 import no.budstikke.store.Database;
 import no.budstikke.store.Erasures;
 import no.budstikke.store.Jdbc;
@@ -58,7 +59,8 @@ public final class EraseCommand {
         }
         Database db;
         try {
-            db = DatabaseSettings.open(CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile)), 2);
+            HubSettings settings = CamelSettings.settingsWithSecrets(CamelSettings.standalone(propertiesFile));
+            db = DatabaseSettings.from(settings).withPoolSize(2).open();
         } catch (ConfigException e) {
             ConfigErrors.print("erase", e, err);
             return ConfigErrors.EX_CONFIG;

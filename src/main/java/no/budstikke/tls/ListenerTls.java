@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
+import no.budstikke.config.Setting;
 
 /**
  * TLS on the hub's own listener (intake and ops API), read and checked from {@code budstikke.tls.*}:
@@ -40,6 +41,8 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
     public static final String CLIENT_AUTH = "budstikke.tls.client-auth";
     public static final String TRUSTSTORE = "budstikke.tls.truststore.file";
     public static final String TRUSTSTORE_PASSWORD = "budstikke.tls.truststore.password";
+    /** Both allowed protocols unless fewer are chosen. */
+    static final Setting<String> PROTOCOL_LIST = Setting.text(PROTOCOLS, "TLSv1.2,TLSv1.3");
 
     /** The only protocols the listener may speak: older ones have known weaknesses and are refused. */
     public static final Set<String> ALLOWED_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
@@ -88,7 +91,7 @@ public record ListenerTls(KeyStore keyStore, char[] keyPassword, Optional<KeySto
 
     private static Set<String> protocols(HubSettings settings, List<String> errors) {
         Set<String> protocols = new LinkedHashSet<>();
-        String given = settings.string(PROTOCOLS, "TLSv1.2,TLSv1.3");
+        String given = PROTOCOL_LIST.in(settings);
         for (String raw : given.split(",")) {
             String p = raw.trim();
             if (ALLOWED_PROTOCOLS.contains(p)) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
+import no.budstikke.config.Setting;
 
 /**
  * The {@code budstikke.maskinporten.*} settings. Maskinporten is off unless an issuer is set; once
@@ -33,6 +34,14 @@ public record MaskinportenSettings(String issuer, String audience, String scope,
     static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
     static final int MAX_SKEW_SECONDS = 300;
+    static final Setting<Integer> CLOCK_SKEW_SECONDS = Setting.wholeNumber(P + "clock-skew-seconds", 30);
+    static final Setting<String> ALGORITHMS = Setting.text(P + "algorithms", "RS256");
+    static final Setting<Integer> JWKS_TIMEOUT_MS = Setting.wholeNumber(P + "jwks-timeout-ms", 5_000);
+    static final Setting<Long> JWKS_MAX_BYTES = Setting.size(P + "jwks-max-bytes", 256 * 1024);
+    static final Setting<Integer> JWKS_MIN_REFRESH_MS = Setting.wholeNumber(P + "jwks-min-refresh-ms", 30_000);
+    static final Setting<Integer> JWKS_CACHE_MS = Setting.wholeNumber(P + "jwks-cache-ms", 900_000);
+    /** Default: maskinporten.json in the config folder. */
+    static final Setting<String> CONSUMERS_FILE = Setting.text(P + "consumers-file");
 
     /** Empty when no issuer is set: tokens are then not accepted, and every bearer is an API key. */
     public static Optional<MaskinportenSettings> from(HubSettings s, Path configDir) {
@@ -54,19 +63,19 @@ public record MaskinportenSettings(String issuer, String audience, String scope,
             errors.add("setting '" + P + "scope' must be one scope without spaces, got several");
         }
         URL jwks = jwks(s, configDir, errors);
-        Path consumers = s.path(P + "consumers-file", configDir.resolve("maskinporten.json").toString());
-        int skew = bounded(s, "clock-skew-seconds", 30, 0, MAX_SKEW_SECONDS, errors);
-        Set<JWSAlgorithm> algorithms = algorithms(s.string(P + "algorithms", "RS256"), errors);
-        int timeout = bounded(s, "jwks-timeout-ms", 5_000, 100, 60_000, errors);
-        long maxBytes = 256 * 1024;
+        Path consumers = CONSUMERS_FILE.given(s).map(Path::of).orElse(configDir.resolve("maskinporten.json"));
+        int skew = bounded(s, CLOCK_SKEW_SECONDS, 0, MAX_SKEW_SECONDS, errors);
+        Set<JWSAlgorithm> algorithms = algorithms(ALGORITHMS.in(s), errors);
+        int timeout = bounded(s, JWKS_TIMEOUT_MS, 100, 60_000, errors);
+        long maxBytes = JWKS_MAX_BYTES.defaultValue().orElseThrow();
         try {
-            maxBytes = s.bytes(P + "jwks-max-bytes", maxBytes);
+            maxBytes = JWKS_MAX_BYTES.in(s);
             if (maxBytes < 1024 || maxBytes > 10 * 1024 * 1024) errors.add("setting '" + P + "jwks-max-bytes' must lie between 1KiB and 10MiB");
         } catch (ConfigException e) {
             errors.add(e.getMessage());
         }
-        int minRefresh = bounded(s, "jwks-min-refresh-ms", 30_000, 1_000, 3_600_000, errors);
-        int cache = bounded(s, "jwks-cache-ms", 900_000, 10_000, 86_400_000, errors);
+        int minRefresh = bounded(s, JWKS_MIN_REFRESH_MS, 1_000, 3_600_000, errors);
+        int cache = bounded(s, JWKS_CACHE_MS, 10_000, 86_400_000, errors);
         if (cache <= minRefresh) {
             errors.add("setting '" + P + "jwks-cache-ms' must be longer than " + P + "jwks-min-refresh-ms");
         }
@@ -108,14 +117,14 @@ public record MaskinportenSettings(String issuer, String audience, String scope,
         }
     }
 
-    private static int bounded(HubSettings s, String name, int fallback, int min, int max, List<String> errors) {
+    private static int bounded(HubSettings s, Setting<Integer> setting, int min, int max, List<String> errors) {
         try {
-            int v = s.integer(P + name, fallback);
-            if (v < min || v > max) errors.add("setting '" + P + name + "' must lie between " + min + " and " + max + ", got " + v);
+            int v = setting.in(s);
+            if (v < min || v > max) errors.add("setting '" + setting + "' must lie between " + min + " and " + max + ", got " + v);
             return v;
         } catch (ConfigException e) {
             errors.add(e.getMessage());
-            return fallback;
+            return setting.defaultValue().orElseThrow();
         }
     }
 
