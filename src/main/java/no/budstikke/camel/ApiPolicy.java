@@ -17,7 +17,8 @@ import org.apache.camel.support.ExchangeHelper;
 /**
  * Applies {@link ApiAccess} to every operation of the REST DSL, in one place: the level an operation
  * needs is the role its verb's one security requirement lists in {@code routes/api.camel.yaml}, found
- * by the id of the route the verb sends to ({@code direct:<id>}), where this policy runs first. An operation that declares none, or an unknown one, is refused (fail closed).
+ * by the id of the route the verb sends to ({@code direct:<id>}), where this policy runs first. An
+ * operation that declares no role, or an unknown one, is refused with a 500 (fail closed).
  * A caller let in is set as {@link #CALLER} for the operation's bean; a refusal is answered here and
  * ends the exchange.
  */
@@ -72,5 +73,4 @@ public final class ApiPolicy implements Processor {
         }
         return levels;
     }
-
 }
