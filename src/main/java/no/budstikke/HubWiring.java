@@ -61,6 +61,8 @@ import no.budstikke.delivery.task.OverdueTasks;
 import no.budstikke.delivery.task.TaskSettings;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.camel.ConfigMeters;
+import no.budstikke.camel.ApiPolicy;
+import no.budstikke.http.ApiAccess;
 import no.budstikke.http.ConfigHttp;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.FollowUpHttp;
@@ -188,8 +190,8 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("intakeService", intake);
         // Senders may also present Maskinporten access tokens, when Maskinporten is configured; ops stays on API keys.
         Callers callers = new Callers(keys, config.maskinporten() == null ? null : config.maskinporten().tokens(clock));
-        r.bind("intakeHttp", new IntakeHttp(callers, intake, parser));
-        r.bind("opsHttp", new OpsHttp(callers, events, quarantine, notices, gaps));
+        r.bind("intakeHttp", new IntakeHttp(intake, parser));
+        r.bind("opsHttp", new OpsHttp(events, quarantine, notices, gaps));
         r.bind("fileIntake", new FileIntake(intake, inboxFolders));
         r.bind("inboxFilter", new InboxFilter<>(inboxFolders));
         // The bound folders exist from the start, so writers find them.
@@ -197,8 +199,8 @@ public final class HubWiring implements CamelConfiguration {
         for (String folder : inboxFolders.folders()) Files.createDirectories(inbox.resolve(folder));
         r.bind("dufQueueIntake", new DufQueueIntake(intake));
         r.bind("dispatchService", dispatch);
-        r.bind("gapsHttp", new GapsHttp(keys, gaps, dispatch));
-        r.bind("heldEventsHttp", new HeldEventsHttp(keys, holds));
+        r.bind("gapsHttp", new GapsHttp(gaps, dispatch));
+        r.bind("heldEventsHttp", new HeldEventsHttp(holds));
         // Birthdays, months and tertials are counted in one zone.
         ScheduleSettings schedules = ScheduleSettings.from(settings);
         ZoneId scheduleZone = schedules.zone();
@@ -213,14 +215,15 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
         r.bind("scheduledDuties", scheduledDuties(schedules, jdbc, caseFiles, intake, contract, alerts, clock));
-        r.bind("noticesHttp", new NoticesHttp(keys, notices, outbox, new Journal(jdbc, alerts, gaps)));
+        r.bind("noticesHttp", new NoticesHttp(notices, outbox, new Journal(jdbc, alerts, gaps)));
         Tasks tasks = new Tasks(jdbc, clock);
         r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
-        r.bind("followUpHttp", new FollowUpHttp(keys, tasks, outbox, alerts, caseFiles));
+        r.bind("followUpHttp", new FollowUpHttp(tasks, outbox, alerts, caseFiles));
         r.bind("followUpMeters", new FollowUpMeters(context, new FollowUpCounts(jdbc, clock)));
         bindRetention(context, settings, config, jdbc, clock, keys);
         r.bind("answerWriter", new AnswerWriter());
         r.bind("requestHeaders", new RequestHeaders(new ListenerAccess(keys, listener.proxies())));
+        r.bind("apiPolicy", new ApiPolicy(context, new ApiAccess(callers)));
         r.bind("failures", new Failures());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
@@ -242,7 +245,7 @@ public final class HubWiring implements CamelConfiguration {
                 () -> ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent())),
                 new ConfigVersions(jdbc, clock), clock);
         context.getRegistry().bind("configReload", reload);
-        context.getRegistry().bind("configHttp", new ConfigHttp(keys, reload));
+        context.getRegistry().bind("configHttp", new ConfigHttp(reload));
         context.getRegistry().bind("configMeters", new ConfigMeters(context, reload::behind));
         context.addService(new ServiceSupport() {
             @Override
@@ -267,7 +270,7 @@ public final class HubWiring implements CamelConfiguration {
         DeadlineTransitions transitions = new DeadlineTransitions(rules, runs, alerts, mailboxes);
         Registry r = context.getRegistry();
         r.bind("deadlineWatch", new DeadlineWatch(jdbc, deadlines, runs, transitions, clock));
-        r.bind("deadlinesHttp", new DeadlinesHttp(keys, jdbc, runs, deadlines));
+        r.bind("deadlinesHttp", new DeadlinesHttp(jdbc, runs, deadlines));
         return new DeadlineTracker(deadlines, rules, runs, transitions, clock);
     }
 
@@ -303,7 +306,7 @@ public final class HubWiring implements CamelConfiguration {
         PurgeJob purge = new PurgeJob(config.retention(), new Purges(jdbc), new JobLease(jdbc, clock), log, clock, batchSize,
                 Duration.ofMinutes(10));
         context.getRegistry().bind("purgeJob", purge);
-        context.getRegistry().bind("erasureHttp", new ErasureHttp(keys, new Erasure(new Erasures(jdbc), log, clock)));
+        context.getRegistry().bind("erasureHttp", new ErasureHttp(new Erasure(new Erasures(jdbc), log, clock)));
     }
 
     /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */

@@ -3,8 +3,6 @@ package no.budstikke.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.model.Rfc3339;
 import no.budstikke.reload.ConfigProblem;
@@ -18,17 +16,14 @@ import no.budstikke.reload.LiveConfig;
  */
 public final class ConfigHttp {
 
-    private final OpsAccess access;
     private final ConfigReload reload;
 
-    public ConfigHttp(ApiKeys keys, ConfigReload reload) {
-        this.access = new OpsAccess(keys);
+    public ConfigHttp(ConfigReload reload) {
         this.reload = reload;
     }
 
     /** {@code GET /api/v1/config}: the version running here and the newest one accepted on the database. */
-    public HttpAnswer version(String authorization) {
-        if (access.caller(authorization).isEmpty()) return access.denial(authorization);
+    public HttpAnswer version() {
         LiveConfig.Version running = reload.live().current();
         ObjectNode body = HttpAnswer.object();
         body.put("version", running.hash()).put("loadedAt", Rfc3339.format(running.loadedAt().atOffset(ZoneOffset.UTC)));
@@ -38,10 +33,8 @@ public final class ConfigHttp {
     }
 
     /** {@code POST /api/v1/config/reload}: checks the folder as a start does and runs it if it is valid. */
-    public HttpAnswer reload(String authorization) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
-        Outcome outcome = reload.reload(ops.get().name());
+    public HttpAnswer reload(Credential ops) {
+        Outcome outcome = reload.reload(ops.name());
         if (outcome instanceof Outcome.Refused refused) {
             ObjectNode problem = Problems.problem(422, "invalid-config", "The config folder is not valid; the running config is kept",
                     refused.problems().size() + (refused.problems().size() == 1 ? " problem" : " problems")

@@ -2,7 +2,6 @@ package no.budstikke.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.retention.Erasure;
 
@@ -13,22 +12,18 @@ import no.budstikke.retention.Erasure;
  */
 public final class ErasureHttp {
 
-    private final OpsAccess access;
     private final Erasure erasure;
 
-    public ErasureHttp(ApiKeys keys, Erasure erasure) {
-        this.access = new OpsAccess(keys);
+    public ErasureHttp(Erasure erasure) {
         this.erasure = erasure;
     }
 
-    public HttpAnswer erase(String body, String authorization) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
+    public HttpAnswer erase(String body, Credential ops) {
         Optional<String> duf = DufNumberBody.read(body);
         if (duf.isEmpty()) return Problems.badRequest(DufNumberBody.EXPECTED);
-        Erasure.Result result = erasure.erase(duf.get(), ops.get().name());
+        Erasure.Result result = erasure.erase(duf.get(), ops.name());
         ObjectNode answer = HttpAnswer.object();
-        answer.put("erasedBy", ops.get().name());
+        answer.put("erasedBy", ops.name());
         result.counts().forEach(answer.putObject("counts")::put);
         result.eventKeys().forEach(answer.putArray("eventKeys")::add);
         return HttpAnswer.json(200, answer);

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import no.budstikke.store.NoticeStatus;
 import no.budstikke.alert.Alerts;
-import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
@@ -21,14 +20,12 @@ import no.budstikke.store.CaseFiles;
  */
 public final class FollowUpHttp {
 
-    private final OpsAccess access;
     private final Tasks tasks;
     private final Outbox outbox;
     private final Alerts alerts;
     private final CaseFiles caseFiles;
 
-    public FollowUpHttp(ApiKeys keys, Tasks tasks, Outbox outbox, Alerts alerts, CaseFiles caseFiles) {
-        this.access = new OpsAccess(keys);
+    public FollowUpHttp(Tasks tasks, Outbox outbox, Alerts alerts, CaseFiles caseFiles) {
         this.tasks = tasks;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -36,9 +33,7 @@ public final class FollowUpHttp {
     }
 
     /** {@code GET /api/v1/tasks?state=open|all&limit=}: open tasks by default, most urgent and earliest due first. */
-    public HttpAnswer listTasks(String state, String limit, String authorization) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
+    public HttpAnswer listTasks(String state, String limit, Credential ops) {
         Optional<Boolean> all = QueryParams.all(state);
         Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
@@ -47,24 +42,21 @@ public final class FollowUpHttp {
         tasks.list(all.get(), size.get()).forEach(t -> list.add(describe(t, now)));
         ObjectNode body = HttpAnswer.object();
         body.set("tasks", list);
-        return OpsAccess.json(ops.get(), 200, body);
+        return ApiAccess.json(ops, 200, body);
     }
 
     /** {@code POST /api/v1/tasks/{id}/ack}: the task was done (the call made); records who and when. */
-    public HttpAnswer acknowledgeTask(String id, String authorization) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
+    public HttpAnswer acknowledgeTask(String id, Credential ops) {
         if (tasks.get(id).isEmpty()) return Problems.notFound("no task with this id");
-        if (!outbox.acknowledge(id, ops.get().name())) {
+        if (!outbox.acknowledge(id, ops.name())) {
             return Problems.answer(Problems.problem(409, "conflict", "The task is not open",
                     "only an open task can be acknowledged; this one was acknowledged or cancelled before"));
         }
-        return OpsAccess.json(ops.get(), 200, describe(tasks.get(id).orElseThrow(), tasks.now()));
+        return ApiAccess.json(ops, 200, describe(tasks.get(id).orElseThrow(), tasks.now()));
     }
 
     /** {@code GET /api/v1/alerts?state=open|all&limit=}: unacknowledged alerts by default, newest first. */
-    public HttpAnswer listAlerts(String state, String limit, String authorization) {
-        if (access.caller(authorization).isEmpty()) return access.denial(authorization);
+    public HttpAnswer listAlerts(String state, String limit) {
         Optional<Boolean> all = QueryParams.all(state);
         Optional<Integer> size = QueryParams.limit(limit);
         if (all.isEmpty() || size.isEmpty()) return Problems.badRequest("'state' must be open or all and 'limit' 1 to 1000");
@@ -76,9 +68,7 @@ public final class FollowUpHttp {
     }
 
     /** {@code POST /api/v1/alerts/{id}/ack} */
-    public HttpAnswer acknowledgeAlert(String id, String authorization) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
+    public HttpAnswer acknowledgeAlert(String id, Credential ops) {
         long alertId;
         try {
             alertId = Long.parseLong(id == null ? "" : id.trim());
@@ -86,19 +76,17 @@ public final class FollowUpHttp {
             return Problems.notFound("no alert with this id");
         }
         if (alerts.get(alertId).isEmpty()) return Problems.notFound("no alert with this id");
-        if (!alerts.acknowledge(alertId, ops.get().name())) {
+        if (!alerts.acknowledge(alertId, ops.name())) {
             return Problems.answer(Problems.problem(409, "conflict", "The alert was acknowledged before", "nothing to do"));
         }
         return HttpAnswer.json(200, describe(alerts.get(alertId).orElseThrow()));
     }
 
     /** {@code POST /api/v1/cases/state} with {@code {"dufNumber": "..."}}: the case file the hub keeps. */
-    public HttpAnswer caseState(String body, String authorization) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
+    public HttpAnswer caseState(String body, Credential ops) {
         Optional<String> duf = DufNumberBody.read(body);
         if (duf.isEmpty()) return Problems.badRequest(DufNumberBody.EXPECTED);
-        return caseFiles.json(duf.get()).map(n -> OpsAccess.json(ops.get(), 200, n))
+        return caseFiles.json(duf.get()).map(n -> ApiAccess.json(ops, 200, n))
                 .orElseGet(() -> Problems.notFound("the hub knows no case with this DUF number"));
     }
 

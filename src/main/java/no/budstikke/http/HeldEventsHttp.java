@@ -3,7 +3,6 @@ package no.budstikke.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import no.budstikke.store.EventState;
-import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.dispatch.stage.OtherCentreHolds;
 import no.budstikke.store.HeldEvents;
@@ -15,27 +14,23 @@ import no.budstikke.store.HeldEvents;
  */
 public final class HeldEventsHttp {
 
-    private final OpsAccess access;
     private final OtherCentreHolds holds;
 
-    public HeldEventsHttp(ApiKeys keys, OtherCentreHolds holds) {
-        this.access = new OpsAccess(keys);
+    public HeldEventsHttp(OtherCentreHolds holds) {
         this.holds = holds;
     }
 
-    public HttpAnswer release(String key, String authorization) {
-        return verdict(key, authorization, true);
+    public HttpAnswer release(String key, Credential ops) {
+        return verdict(key, ops, true);
     }
 
-    public HttpAnswer reject(String key, String authorization) {
-        return verdict(key, authorization, false);
+    public HttpAnswer reject(String key, Credential ops) {
+        return verdict(key, ops, false);
     }
 
-    private HttpAnswer verdict(String key, String authorization, boolean release) {
-        Optional<Credential> ops = access.caller(authorization);
-        if (ops.isEmpty()) return access.denial(authorization);
+    private HttpAnswer verdict(String key, Credential ops, boolean release) {
         if (key == null || !key.matches("[0-9a-f]{32}")) return Problems.notFound("no event with this key");
-        String actor = ops.get().name();
+        String actor = ops.name();
         HeldEvents.Review r = release ? holds.release(key, actor) : holds.reject(key, actor);
         if (r == HeldEvents.Review.NOT_FOUND) return Problems.notFound("no event with this key");
         if (r == HeldEvents.Review.NOT_HELD) {

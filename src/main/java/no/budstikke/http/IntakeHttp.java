@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import no.budstikke.auth.Authentication;
-import no.budstikke.auth.Callers;
 import no.budstikke.auth.Credential;
 import no.budstikke.intake.BinaryMode;
 import no.budstikke.intake.EventOutcome;
@@ -19,8 +17,8 @@ import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
 
 /**
- * {@code POST /api/v1/events}: checks the credential (an API key or a Maskinporten access token) and
- * the media type, hands the body to intake and turns the report into the contract's answers (202,
+ * {@code POST /api/v1/events}, for a caller {@link ApiAccess} let in (an API key or a Maskinporten access
+ * token): checks the media type, hands the body to intake and turns the report into the contract's answers (202,
  * 207, 400, 401, 403, 413, 415). The three CloudEvents HTTP content modes are taken: structured and
  * batch by their media types, binary ({@code ce-*} headers with a JSON body) turned into the
  * structured event it stands for.
@@ -33,28 +31,21 @@ public final class IntakeHttp {
             + "(application/cloudevents-batch+json), one event in binary mode (ce-* headers with an application/json body), "
             + "or application/json; always UTF-8";
 
-    private final Callers callers;
     private final IntakeService intake;
     private final EventParser parser;
 
-    public IntakeHttp(Callers callers, IntakeService intake, EventParser parser) {
-        this.callers = callers;
+    public IntakeHttp(IntakeService intake, EventParser parser) {
         this.intake = intake;
         this.parser = parser;
     }
 
-    public HttpAnswer accept(byte[] body, String contentType, String authorization) {
-        return accept(body, contentType, authorization, Map.of());
+    public HttpAnswer accept(byte[] body, String contentType, Credential caller) {
+        return accept(body, contentType, caller, Map.of());
     }
 
     /** @param cloudEventHeaders the request's {@code ce-*} headers: present, and not a structured or batch media type, means binary mode */
-    public HttpAnswer accept(byte[] body, String contentType, String authorization, Map<String, List<String>> cloudEventHeaders) {
-        Authentication authentication = callers.authenticate(authorization);
-        if (authentication.refusal().isPresent()) return TokenProblems.refused(authentication.refusal().get());
-        Optional<Credential> caller = authentication.caller();
-        if (caller.isEmpty()) return Problems.unauthorized();
+    public HttpAnswer accept(byte[] body, String contentType, Credential c, Map<String, List<String>> cloudEventHeaders) {
         Optional<InputForm> form = InputForm.ofMediaType(contentType);
-        Credential c = caller.get();
         boolean binary = cloudEventHeaders != null && !cloudEventHeaders.isEmpty()
                 && form.filter(f -> f == InputForm.SINGLE || f == InputForm.BATCH).isEmpty();
         if (form.isEmpty()) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import no.budstikke.store.NoticeStatus;
-import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Credential;
 import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
@@ -28,22 +27,18 @@ public final class NoticesHttp {
     static final Set<String> STATUSES = Set.of(NoticeStatus.CREATED.name(), NoticeStatus.SENDING.name(), NoticeStatus.DELIVERED.name(),
             NoticeStatus.FAILED.name(), NoticeStatus.DEAD.name(), NoticeStatus.CANCELLED.name());
 
-    private final OpsAccess access;
     private final NoticeStore notices;
     private final Outbox outbox;
     private final Journal journal;
 
-    public NoticesHttp(ApiKeys keys, NoticeStore notices, Outbox outbox, Journal journal) {
-        this.access = new OpsAccess(keys);
+    public NoticesHttp(NoticeStore notices, Outbox outbox, Journal journal) {
         this.notices = notices;
         this.outbox = outbox;
         this.journal = journal;
     }
 
     /** {@code GET /api/v1/notices?status=DEAD,FAILED&office=...&limit=...} */
-    public HttpAnswer list(String status, String office, String limit, String authorization) {
-        Optional<Credential> ops = ops(authorization);
-        if (ops.isEmpty()) return denied(authorization);
+    public HttpAnswer list(String status, String office, String limit) {
         List<String> wanted = QueryParams.statuses(status, List.of(NoticeStatus.DEAD.name(), NoticeStatus.FAILED.name()));
         Optional<Integer> size = QueryParams.limit(limit);
         if (!STATUSES.containsAll(wanted) || size.isEmpty()) {
@@ -58,68 +53,49 @@ public final class NoticesHttp {
     }
 
     /** {@code GET /api/v1/notices/{id}} */
-    public HttpAnswer get(String id, String authorization) {
-        if (ops(authorization).isEmpty()) return denied(authorization);
+    public HttpAnswer get(String id) {
         return notices.state(id).map(n -> HttpAnswer.json(200, describe(n)))
                 .orElseGet(() -> Problems.notFound("no notice with this id"));
     }
 
     /** {@code POST /api/v1/notices/{id}/replay}: sent again with the same id, so the recipient can recognise a repeat. */
-    public HttpAnswer replay(String id, String authorization) {
-        Optional<Credential> ops = ops(authorization);
-        if (ops.isEmpty()) return denied(authorization);
+    public HttpAnswer replay(String id, Credential ops) {
         if (notices.state(id).isEmpty()) return Problems.notFound("no notice with this id");
-        if (!outbox.replay(id, ops.get().name())) {
+        if (!outbox.replay(id, ops.name())) {
             return Problems.answer(Problems.problem(409, "conflict", "The notice cannot be replayed now",
                     "only DEAD, FAILED or CANCELLED notices can be replayed"));
         }
-        return get(id, authorization);
+        return get(id);
     }
 
     /** {@code POST /api/v1/notices/{id}/cancel} */
-    public HttpAnswer cancel(String id, String authorization) {
-        Optional<Credential> ops = ops(authorization);
-        if (ops.isEmpty()) return denied(authorization);
+    public HttpAnswer cancel(String id, Credential ops) {
         if (notices.state(id).isEmpty()) return Problems.notFound("no notice with this id");
-        if (!outbox.cancel(id, ops.get().name())) {
+        if (!outbox.cancel(id, ops.name())) {
             return Problems.answer(Problems.problem(409, "conflict", "The notice cannot be cancelled now",
                     "only CREATED, FAILED or DEAD notices can be cancelled; a notice being sent or delivered cannot"));
         }
-        return get(id, authorization);
+        return get(id);
     }
 
     /** {@code POST /api/v1/offices/{officeId}/replay}: every DEAD or FAILED notice to that office. */
-    public HttpAnswer replayOffice(String officeId, String authorization) {
-        Optional<Credential> ops = ops(authorization);
-        if (ops.isEmpty()) return denied(authorization);
+    public HttpAnswer replayOffice(String officeId, Credential ops) {
         ObjectNode body = HttpAnswer.object();
         body.put("officeId", officeId);
-        body.put("replayed", outbox.replayOffice(officeId, ops.get().name()));
+        body.put("replayed", outbox.replayOffice(officeId, ops.name()));
         return HttpAnswer.json(200, body);
     }
 
     /** {@code GET /api/v1/journal/events/{key}} */
-    public HttpAnswer eventJournal(String key, String authorization) {
-        Optional<Credential> ops = ops(authorization);
-        if (ops.isEmpty()) return denied(authorization);
-        return journal.event(key).map(j -> OpsAccess.json(ops.get(), 200, j))
+    public HttpAnswer eventJournal(String key, Credential ops) {
+        return journal.event(key).map(j -> ApiAccess.json(ops, 200, j))
                 .orElseGet(() -> Problems.notFound("no event with this key"));
     }
 
     /** {@code POST /api/v1/journal/case} with {@code {"dufNumber": "..."}} */
-    public HttpAnswer caseJournal(String body, String authorization) {
-        Optional<Credential> ops = ops(authorization);
-        if (ops.isEmpty()) return denied(authorization);
-        return DufNumberBody.read(body).map(duf -> OpsAccess.json(ops.get(), 200, journal.caseOf(duf)))
+    public HttpAnswer caseJournal(String body, Credential ops) {
+        return DufNumberBody.read(body).map(duf -> ApiAccess.json(ops, 200, journal.caseOf(duf)))
                 .orElseGet(() -> Problems.badRequest(DufNumberBody.EXPECTED));
-    }
-
-    private Optional<Credential> ops(String authorization) {
-        return access.caller(authorization);
-    }
-
-    private HttpAnswer denied(String authorization) {
-        return access.denial(authorization);
     }
 
     private static ObjectNode describe(NoticeState n) {

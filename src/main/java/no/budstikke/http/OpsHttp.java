@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.auth.Authentication;
-import no.budstikke.auth.Callers;
 import no.budstikke.auth.Credential;
 import no.budstikke.model.Rfc3339;
 import no.budstikke.contract.Violation;
@@ -23,31 +21,22 @@ public final class OpsHttp {
     static final int MAX_PAGE = 500;
     private static final String FILE_CHANNEL = "file";
 
-    private final Callers callers;
     private final EventStore events;
     private final QuarantineStore quarantine;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
-    private final OpsAccess access;
 
-    public OpsHttp(Callers callers, EventStore events, QuarantineStore quarantine, NoticeStore notices, DispatchGaps gaps) {
-        this.callers = callers;
+    public OpsHttp(EventStore events, QuarantineStore quarantine, NoticeStore notices, DispatchGaps gaps) {
         this.events = events;
         this.quarantine = quarantine;
         this.notices = notices;
         this.gaps = gaps;
-        this.access = new OpsAccess(callers.apiKeys());
     }
 
     /** An event's processing status, for ops and for the sender that owns its source. */
-    public HttpAnswer eventStatus(String key, String authorization) {
-        // A sender may follow its own events with the credential it sent them with, a Maskinporten token too.
-        Authentication authentication = callers.authenticate(authorization);
-        if (authentication.refusal().isPresent()) return TokenProblems.refused(authentication.refusal().get());
-        Optional<Credential> caller = authentication.caller();
-        if (caller.isEmpty()) return Problems.unauthorized();
+    public HttpAnswer eventStatus(String key, Credential caller) {
         Optional<EventStatus> status = key == null || !key.matches("[0-9a-f]{32}") ? Optional.empty() : events.status(key);
-        if (status.isEmpty() || !(caller.get().ops() || caller.get().mayPublish(status.get().source()))) {
+        if (status.isEmpty() || !(caller.ops() || caller.mayPublish(status.get().source()))) {
             // The same answer for "unknown" and "not yours": a key says nothing about someone else's events.
             return Problems.notFound("no event with this key is visible to this credential");
         }
@@ -71,9 +60,7 @@ public final class OpsHttp {
         return HttpAnswer.json(200, n);
     }
 
-    public HttpAnswer listQuarantine(String limit, String before, String authorization) {
-        Optional<HttpAnswer> denied = requireOps(authorization);
-        if (denied.isPresent()) return denied.get();
+    public HttpAnswer listQuarantine(String limit, String before) {
         Optional<Integer> size = number(limit, 50).map(Long::intValue).filter(n -> n >= 1 && n <= MAX_PAGE);
         Optional<Long> beforeId = before == null || before.isBlank() ? Optional.of(Long.MAX_VALUE) : number(before, 0);
         if (size.isEmpty() || beforeId.isEmpty()) {
@@ -94,12 +81,10 @@ public final class OpsHttp {
      * One entry. Its raw bytes (base64) and file name are what the sender sent, unchecked, so they
      * may hold anything, health data included: only for the role ops-pii.
      */
-    public HttpAnswer quarantineEntry(String id, String authorization) {
-        Optional<Credential> caller = access.caller(authorization);
-        if (caller.isEmpty()) return access.denial(authorization);
+    public HttpAnswer quarantineEntry(String id, Credential caller) {
         Optional<QuarantineEntry> entry = number(id, -1).flatMap(quarantine::get);
         if (entry.isEmpty()) return Problems.notFound("no quarantine entry with this id");
-        boolean full = caller.get().maySeeHealthData();
+        boolean full = caller.maySeeHealthData();
         ObjectNode n = metadata(entry.get(), full);
         if (full) {
             n.put("rawBase64", Base64.getEncoder().encodeToString(entry.get().rawBytes()));
@@ -108,10 +93,6 @@ public final class OpsHttp {
                     + Credential.OPS_PII);
         }
         return HttpAnswer.json(200, n);
-    }
-
-    private Optional<HttpAnswer> requireOps(String authorization) {
-        return access.caller(authorization).isPresent() ? Optional.empty() : Optional.of(access.denial(authorization));
     }
 
     /**
