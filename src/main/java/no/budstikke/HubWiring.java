@@ -29,7 +29,6 @@ import no.budstikke.camel.InboxFilter;
 import no.budstikke.camel.ManagementGate;
 import no.budstikke.camel.FollowUpMeters;
 import no.budstikke.camel.RequestHeaders;
-import no.budstikke.config.ConfigException;
 import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;

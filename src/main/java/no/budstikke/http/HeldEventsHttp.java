@@ -1,7 +1,6 @@
 package no.budstikke.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
 import no.budstikke.store.EventState;
 import no.budstikke.auth.Credential;
 import no.budstikke.dispatch.stage.OtherCentreHolds;
