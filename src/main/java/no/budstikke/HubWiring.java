@@ -105,7 +105,7 @@ import no.budstikke.store.EventStore;
 import no.budstikke.store.JobLease;
 import no.budstikke.store.Purges;
 import no.budstikke.store.RetentionLog;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.FollowUpCounts;
 import no.budstikke.store.Journal;
 import no.budstikke.store.NoticeStore;
@@ -159,26 +159,26 @@ public final class HubWiring implements CamelConfiguration {
 
         Database db = DatabaseSettings.from(settings).open();
         context.addService(closing(db));
-        Jdbc jdbc = new Jdbc(db.dataSource());
-        EventStore events = new EventStore(jdbc, clock);
+        Transactions transactions = new Transactions(db.dataSource());
+        EventStore events = new EventStore(transactions, clock);
         QuarantineSettings quarantineSettings = QuarantineSettings.from(settings);
-        QuarantineStore quarantine = new QuarantineStore(jdbc, clock, quarantineSettings.rawCap());
+        QuarantineStore quarantine = new QuarantineStore(transactions, clock, quarantineSettings.rawCap());
         ContractValidator contract = ContractValidator.fromClasspath();
         EventParser parser = new EventParser(IntakeLimits.from(settings));
-        IntakeService intake = new IntakeService(parser, contract, jdbc, events, quarantine,
+        IntakeService intake = new IntakeService(parser, contract, transactions, events, quarantine,
                 new QuarantineBudget(quarantineSettings.maxPerSenderPerMinute(), clock));
         Dispatcher dispatcher = new Dispatcher(config.dispatch());
         LiveConfig live = new LiveConfig(new LiveConfig.Version(ConfigHash.afterLoad(folders.configDir(),
                 version), dispatcher, config.templates(), clock.instant()));
         DeliverySettings delivery = DeliverySettings.from(settings);
-        NoticeStore notices = new NoticeStore(jdbc, clock, new NoticeDocument(delivery.senderOrganisation()),
+        NoticeStore notices = new NoticeStore(transactions, clock, new NoticeDocument(delivery.senderOrganisation()),
                 TaskSettings.from(settings).defaultDue());
-        Alerts alerts = new Alerts(jdbc, clock, notices, settings.optional(OPS_MAILBOX));
-        CaseFiles caseFiles = new CaseFiles(jdbc, clock);
-        DeadlineTracker deadlines = bindDeadlines(context, config, live, jdbc, alerts, clock, keys);
-        DispatchGaps gaps = new DispatchGaps(jdbc, clock);
-        OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, jdbc);
-        DispatchService dispatch = new DispatchService(jdbc, () -> deciding(live), notices, gaps, caseFiles, clock,
+        Alerts alerts = new Alerts(transactions, clock, notices, settings.optional(OPS_MAILBOX));
+        CaseFiles caseFiles = new CaseFiles(transactions, clock);
+        DeadlineTracker deadlines = bindDeadlines(context, config, live, transactions, alerts, clock, keys);
+        DispatchGaps gaps = new DispatchGaps(transactions, clock);
+        OtherCentreHolds holds = new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, transactions);
+        DispatchService dispatch = new DispatchService(transactions, () -> deciding(live), notices, gaps, caseFiles, clock,
                 List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(notices, gaps),
                         deadlines), holds);
 
@@ -206,20 +206,20 @@ public final class HubWiring implements CamelConfiguration {
         r.bind("tertialSchedule", new TertialSchedule(intake, clock, scheduleZone, schedules.tertialDayOffset()));
         MailComposer mail = new MailComposer(() -> live.current().templates(), MailSettings.from(settings).from(), clock);
         r.bind("mailComposer", mail);
-        Outbox outbox = bindDelivery(context, delivery, settings, jdbc, clock, folders, mail);
+        Outbox outbox = bindDelivery(context, delivery, settings, transactions, clock, folders, mail);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
         outbox.listen(meters);
         r.bind("deliveryMeters", meters);
         HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
         r.bind("alerts", alerts);
         r.bind("caseFiles", caseFiles);
-        r.bind("scheduledDuties", scheduledDuties(schedules, jdbc, caseFiles, intake, contract, alerts, clock));
-        r.bind("noticesHttp", new NoticesHttp(notices, outbox, new Journal(jdbc, alerts, gaps)));
-        Tasks tasks = new Tasks(jdbc, clock);
-        r.bind("overdueTasks", new OverdueTasks(tasks, alerts, jdbc));
+        r.bind("scheduledDuties", scheduledDuties(schedules, transactions, caseFiles, intake, contract, alerts, clock));
+        r.bind("noticesHttp", new NoticesHttp(notices, outbox, new Journal(transactions, alerts, gaps)));
+        Tasks tasks = new Tasks(transactions, clock);
+        r.bind("overdueTasks", new OverdueTasks(tasks, alerts, transactions));
         r.bind("followUpHttp", new FollowUpHttp(tasks, outbox, alerts, caseFiles));
-        r.bind("followUpMeters", new FollowUpMeters(context, new FollowUpCounts(jdbc, clock)));
-        bindRetention(context, settings, config, jdbc, clock, keys);
+        r.bind("followUpMeters", new FollowUpMeters(context, new FollowUpCounts(transactions, clock)));
+        bindRetention(context, settings, config, transactions, clock, keys);
         r.bind("answerWriter", new AnswerWriter());
         r.bind("requestHeaders", new RequestHeaders(new ListenerAccess(keys, listener.proxies())));
         r.bind("apiPolicy", new ApiPolicy(context, new ApiAccess(callers)));
@@ -227,7 +227,7 @@ public final class HubWiring implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
 
         bindDufSource(context, settings);
-        bindConfigReload(context, settings, folders, live, jdbc, clock, keys);
+        bindConfigReload(context, settings, folders, live, transactions, clock, keys);
     }
 
     private static DispatchService.Deciding deciding(LiveConfig live) {
@@ -236,13 +236,13 @@ public final class HubWiring implements CamelConfiguration {
     }
 
     /** Reload of the config folder without a restart (docs/config-reload.md); a start records the version it runs. */
-    private static void bindConfigReload(CamelContext context, HubSettings settings, HubFolders folders, LiveConfig live, Jdbc jdbc,
+    private static void bindConfigReload(CamelContext context, HubSettings settings, HubFolders folders, LiveConfig live, Transactions transactions,
                                          Clock clock, ApiKeys keys) throws Exception {
         // Checked at start; the route reads the interval itself.
         ReloadSettings.from(settings);
         ConfigReload reload = new ConfigReload(live, folders.configDir(),
                 () -> ConfigFolder.load(settings, CamelSettings.given(context.getPropertiesComponent())),
-                new ConfigVersions(jdbc, clock), clock);
+                new ConfigVersions(transactions, clock), clock);
         context.getRegistry().bind("configReload", reload);
         context.getRegistry().bind("configHttp", new ConfigHttp(reload));
         context.getRegistry().bind("configMeters", new ConfigMeters(context, reload::behind));
@@ -259,7 +259,7 @@ public final class HubWiring implements CamelConfiguration {
      * ops API. Returns the tracker dispatch calls.
      */
     private static DeadlineTracker bindDeadlines(CamelContext context, ConfigFolder.Loaded config, LiveConfig live,
-                                                 Jdbc jdbc, Alerts alerts, Clock clock, ApiKeys keys) {
+                                                 Transactions transactions, Alerts alerts, Clock clock, ApiKeys keys) {
         Deadlines deadlines = new Deadlines(config.deadlines());
         Map<String, String> mailboxes = config.escalationMailboxes();
         // deadlines.yaml is read at start only; the directory its rules look offices up in reloads.
@@ -268,14 +268,14 @@ public final class HubWiring implements CamelConfiguration {
         DeadlineRuns runs = new DeadlineRuns();
         DeadlineTransitions transitions = new DeadlineTransitions(rules, runs, alerts, mailboxes);
         Registry r = context.getRegistry();
-        r.bind("deadlineWatch", new DeadlineWatch(jdbc, deadlines, runs, transitions, clock));
-        r.bind("deadlinesHttp", new DeadlinesHttp(jdbc, runs, deadlines));
+        r.bind("deadlineWatch", new DeadlineWatch(transactions, deadlines, runs, transitions, clock));
+        r.bind("deadlinesHttp", new DeadlinesHttp(transactions, runs, deadlines));
         return new DeadlineTracker(deadlines, rules, runs, transitions, clock);
     }
 
-    private static Outbox bindDelivery(CamelContext context, DeliverySettings delivery, HubSettings settings, Jdbc jdbc, Clock clock,
+    private static Outbox bindDelivery(CamelContext context, DeliverySettings delivery, HubSettings settings, Transactions transactions, Clock clock,
                                        HubFolders folders, MailComposer mail) {
-        Outbox outbox = new Outbox(jdbc, clock, delivery.retryPolicies(), delivery.lease(), Math::random);
+        Outbox outbox = new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random);
         boolean sandbox = delivery.sandbox();
         Registry r = context.getRegistry();
         r.bind("outbox", outbox);
@@ -291,21 +291,21 @@ public final class HubWiring implements CamelConfiguration {
         return outbox;
     }
 
-    private static ScheduledDuties scheduledDuties(ScheduleSettings schedules, Jdbc jdbc, CaseFiles caseFiles, IntakeService intake,
+    private static ScheduledDuties scheduledDuties(ScheduleSettings schedules, Transactions transactions, CaseFiles caseFiles, IntakeService intake,
                                                   ContractValidator contract, Alerts alerts, Clock clock) {
-        return new ScheduledDuties(new Schedules(jdbc), caseFiles, jdbc, intake, contract, alerts, clock, schedules.zone(),
+        return new ScheduledDuties(new Schedules(transactions), caseFiles, transactions, intake, contract, alerts, clock, schedules.zone(),
                 schedules.turningEighteen(), schedules.settlementUpdates());
     }
 
     /** The retention purge the timer runs, and erasure on the ops API (docs/privacy.md). */
-    private static void bindRetention(CamelContext context, HubSettings settings, ConfigFolder.Loaded config, Jdbc jdbc, Clock clock,
+    private static void bindRetention(CamelContext context, HubSettings settings, ConfigFolder.Loaded config, Transactions transactions, Clock clock,
                                       ApiKeys keys) {
-        RetentionLog log = new RetentionLog(jdbc, clock);
+        RetentionLog log = new RetentionLog(transactions, clock);
         int batchSize = RetentionSettings.from(settings).batchSize();
-        PurgeJob purge = new PurgeJob(config.retention(), new Purges(jdbc), new JobLease(jdbc, clock), log, clock, batchSize,
+        PurgeJob purge = new PurgeJob(config.retention(), new Purges(transactions), new JobLease(transactions, clock), log, clock, batchSize,
                 Duration.ofMinutes(10));
         context.getRegistry().bind("purgeJob", purge);
-        context.getRegistry().bind("erasureHttp", new ErasureHttp(new Erasure(new Erasures(jdbc), log, clock)));
+        context.getRegistry().bind("erasureHttp", new ErasureHttp(new Erasure(new Erasures(transactions), log, clock)));
     }
 
     /** DUF polling runs only when a DUF database is configured; otherwise its route is not even created. */

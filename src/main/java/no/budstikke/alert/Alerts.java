@@ -1,5 +1,6 @@
 package no.budstikke.alert;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import no.budstikke.model.Rfc3339;
 import no.budstikke.model.Role;
 import no.budstikke.model.Serves;
 import no.budstikke.store.AlertHistory;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.StoredAlert;
 import org.slf4j.Logger;
@@ -43,14 +44,14 @@ public final class Alerts implements AlertHistory {
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
     private static final Serves NATIONAL = new Serves(true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
     private final NoticeStore notices;
     private final Optional<Office> mailbox;
 
     /** @param mailbox the ops mailbox's address; empty: alerts show on the ops API only */
-    public Alerts(Jdbc jdbc, Clock clock, NoticeStore notices, Optional<String> mailbox) {
-        this.jdbc = jdbc;
+    public Alerts(Transactions transactions, Clock clock, NoticeStore notices, Optional<String> mailbox) {
+        this.transactions = transactions;
         this.clock = clock;
         this.notices = notices;
         this.mailbox = office(mailbox);
@@ -65,19 +66,19 @@ public final class Alerts implements AlertHistory {
      * Raises the alert in the caller's transaction, once per key: a second raise with the same key
      * changes nothing. Returns whether it was new.
      */
-    public boolean raise(Connection c, Alert a) throws SQLException {
+    public boolean raise(Transaction c, Alert a) throws SQLException {
         return raise(c, a, mailbox);
     }
 
     /** As {@link #raise(Connection, Alert)}, mailed to another mailbox than the ops mailbox (a deadline's own). */
-    public boolean raise(Connection c, Alert a, String otherMailbox) throws SQLException {
+    public boolean raise(Transaction c, Alert a, String otherMailbox) throws SQLException {
         return raise(c, a, office(Optional.ofNullable(otherMailbox)).or(() -> mailbox));
     }
 
-    private boolean raise(Connection c, Alert a, Optional<Office> to) throws SQLException {
+    private boolean raise(Transaction c, Alert a, Optional<Office> to) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int inserted;
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 INSERT INTO alert (alert_key, kind, event_key, subject, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")) {
             ps.setString(1, a.key());
@@ -99,7 +100,7 @@ public final class Alerts implements AlertHistory {
             Notice n = new Notice(DUTY, false, KIND, a.priority(), to.get(), "ops-follow-up",
                     "internal follow-up of the hub's duties and deadlines", content, List.of(), List.of());
             notices.insert(c, noticeId, a.eventKey(), eventHeader(c, a.eventKey()), n);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE alert SET notice_id = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.connection().prepareStatement("UPDATE alert SET notice_id = ? WHERE id = ?")) {
                 ps.setString(1, noticeId);
                 ps.setLong(2, id);
                 ps.executeUpdate();
@@ -110,8 +111,8 @@ public final class Alerts implements AlertHistory {
 
     /** Alerts newest first; only unacknowledged ones unless {@code all}. */
     public List<StoredAlert> list(boolean all, int limit) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + (all ? "" : " WHERE a.acknowledged_at IS NULL")
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(SELECT + (all ? "" : " WHERE a.acknowledged_at IS NULL")
                     + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ?")) {
                 ps.setInt(1, limit);
                 return rows(ps);
@@ -120,8 +121,8 @@ public final class Alerts implements AlertHistory {
     }
 
     public Optional<StoredAlert> get(long id) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE a.id = ?")) {
                 ps.setLong(1, id);
                 return rows(ps).stream().findFirst();
             }
@@ -130,8 +131,8 @@ public final class Alerts implements AlertHistory {
 
     /** The alerts about one event, oldest first: for the journal. */
     @Override
-    public List<StoredAlert> forEvent(Connection c, String eventKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.event_key = ? ORDER BY a.id")) {
+    public List<StoredAlert> forEvent(Transaction c, String eventKey) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE a.event_key = ? ORDER BY a.id")) {
             ps.setString(1, eventKey);
             return rows(ps);
         }
@@ -139,8 +140,8 @@ public final class Alerts implements AlertHistory {
 
     /** Records who acknowledged the alert; false when there is no such alert or it was acknowledged before. */
     public boolean acknowledge(long id, String actor) {
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "UPDATE alert SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")) {
                 ps.setString(1, actor);
                 ps.setObject(2, OffsetDateTime.now(clock));
@@ -151,8 +152,8 @@ public final class Alerts implements AlertHistory {
     }
 
     /** Acknowledges the alert raised under {@code alertKey}, in the caller's transaction, if it is still open. */
-    public boolean acknowledge(Connection c, String alertKey, String actor) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    public boolean acknowledge(Transaction c, String alertKey, String actor) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "UPDATE alert SET acknowledged_by = ?, acknowledged_at = ? WHERE alert_key = ? AND acknowledged_at IS NULL")) {
             ps.setString(1, actor);
             ps.setObject(2, OffsetDateTime.now(clock));
@@ -178,8 +179,8 @@ public final class Alerts implements AlertHistory {
         return out;
     }
 
-    private static long idOf(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM alert WHERE alert_key = ?")) {
+    private static long idOf(Transaction c, String key) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT id FROM alert WHERE alert_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -189,8 +190,8 @@ public final class Alerts implements AlertHistory {
     }
 
     /** The envelope fields a notice document names its event by; the payload itself is not needed. */
-    private static ObjectNode eventHeader(Connection c, String eventKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    private static ObjectNode eventHeader(Transaction c, String eventKey) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "SELECT source, event_id, type, event_time FROM inbound_event WHERE event_key = ?")) {
             ps.setString(1, eventKey);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,6 +1,6 @@
 package no.budstikke.alert;
 
-import java.sql.Connection;
+import no.budstikke.store.Transaction;
 import java.sql.SQLException;
 import no.budstikke.dispatch.DispatchListener;
 import no.budstikke.dispatch.Dispatched;
@@ -22,7 +22,7 @@ public final class UnresolvedRecipients implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Connection c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction c, Dispatched d) throws SQLException {
         for (Unresolved u : d.unresolved()) {
             String where = u.municipality() == null ? "" : " for municipality " + u.municipality();
             String told = u.fallback() == null ? " Nobody was told: the directory names no fallback for " + u.role() + "."

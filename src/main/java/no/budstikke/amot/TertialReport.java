@@ -1,11 +1,11 @@
 package no.budstikke.amot;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +67,7 @@ public final class TertialReport implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Connection c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction c, Dispatched d) throws SQLException {
         if (!TYPE.equals(d.type())) return;
         String period = d.event().path("data").path("period").asText();
         Optional<Dispatcher.PolicyView> policy = d.dispatcher().policy(Role.UDI_REGIONAL, PURPOSE);
@@ -112,9 +112,9 @@ public final class TertialReport implements DispatchListener {
     }
 
     /** The running agreements, each with its agreement-signed event, in the order the report lists them. */
-    private static List<Agreement> running(Connection c) throws SQLException {
+    private static List<Agreement> running(Transaction c) throws SQLException {
         List<Agreement> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT a.municipality_number, e.payload
                 FROM case_agreement a
                 JOIN case_file f ON f.duf_number = a.duf_number
@@ -127,7 +127,7 @@ public final class TertialReport implements DispatchListener {
     }
 
     /** Agreements by (region, office); those that lead to no single office are recorded as gaps, by municipality. */
-    private Map<Target, List<BaseDataCsv.Row>> group(Connection c, String key, List<Agreement> agreements, Directory directory)
+    private Map<Target, List<BaseDataCsv.Row>> group(Transaction c, String key, List<Agreement> agreements, Directory directory)
             throws SQLException {
         Map<Target, List<BaseDataCsv.Row>> out = new LinkedHashMap<>();
         Map<String, Integer> unplaced = new LinkedHashMap<>();
@@ -156,13 +156,13 @@ public final class TertialReport implements DispatchListener {
         return out;
     }
 
-    private void gap(Connection c, String key, String reason) throws SQLException {
+    private void gap(Transaction c, String key, String reason) throws SQLException {
         gaps.insert(c, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
         LOG.warn("tertial report event key={} duty={} unresolved: {}", key, DUTY, reason);
     }
 
-    private static boolean exists(Connection c, String noticeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM notice WHERE notice_id = ?")) {
+    private static boolean exists(Transaction c, String noticeId) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT 1 FROM notice WHERE notice_id = ?")) {
             ps.setString(1, noticeId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

@@ -1,6 +1,6 @@
 package no.budstikke.casefile;
 
-import java.sql.Connection;
+import no.budstikke.store.Transaction;
 import java.sql.SQLException;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
@@ -26,7 +26,7 @@ public final class UnmatchedReturns implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Connection c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction c, Dispatched d) throws SQLException {
         if (!CaseHistory.RETURNED.equals(d.type()) || d.after().isEmpty()) return;
         boolean open = d.before().flatMap(CaseFile::openEpisode).isPresent();
         boolean repeat = d.before().map(f -> f.lastReturnKey() != null).orElse(false);

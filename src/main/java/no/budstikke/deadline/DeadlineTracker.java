@@ -1,9 +1,9 @@
 package no.budstikke.deadline;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class DeadlineTracker implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Connection c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction c, Dispatched d) throws SQLException {
         String type = d.type();
         Instant now = clock.instant();
         Instant time = eventTime(d.event()).orElse(now);
@@ -78,7 +78,7 @@ public final class DeadlineTracker implements DispatchListener {
         for (String why : starts.skipped()) LOG.warn("deadline not started for event key={}: {}", d.key(), why);
     }
 
-    private void close(Connection c, Dispatched d, String duf, Instant time, Instant now) throws SQLException {
+    private void close(Transaction c, Dispatched d, String duf, Instant time, Instant now) throws SQLException {
         for (Deadline dl : deadlines.closedBy(d.type())) {
             for (DeadlineRun run : runs.closable(c, dl.id(), duf)) {
                 if (run.closedAt() != null || !DeadlineRules.closes(dl, read(runs.payload(c, run.eventKey())), d.event())) continue;

@@ -1,6 +1,6 @@
 package no.budstikke.deadline;
 
-import java.sql.Connection;
+import no.budstikke.store.Transaction;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class DeadlineTransitions {
     }
 
     /** Applies the step due at {@code now} to a running (and locked) run; returns it. */
-    public Step advance(Connection c, Deadline d, DeadlineRun run, Instant now) throws SQLException {
+    public Step advance(Transaction c, Deadline d, DeadlineRun run, Instant now) throws SQLException {
         List<WatchedNotice> notices = d.closes() instanceof Deadline.Closing.Delivered
                 ? runs.watched(c, d, run, d.per() == Deadline.Per.UDI_REGION ? rules.regionOffices(run.udiRegion()) : List.of())
                 : List.of();
@@ -64,7 +64,7 @@ public final class DeadlineTransitions {
         return step;
     }
 
-    private void repeat(Connection c, Deadline d, DeadlineRun run, Instant from, Instant now) throws SQLException {
+    private void repeat(Transaction c, Deadline d, DeadlineRun run, Instant from, Instant now) throws SQLException {
         Optional<DeadlineClock.Times> next = rules.repeat(d, from);
         if (next.isEmpty()) return;
         Optional<Long> id = runs.start(c, DeadlineRules.openKey(d, run), d.id(), run.eventKey(), run.dufNumber(), run.udiRegion(),
@@ -73,7 +73,7 @@ public final class DeadlineTransitions {
                 run.round() + 1, next.get().dueAt()));
     }
 
-    private void raise(Connection c, Deadline d, Alert a) throws SQLException {
+    private void raise(Transaction c, Deadline d, Alert a) throws SQLException {
         String other = mailboxes.get(d.id());
         if (other == null) alerts.raise(c, a);
         else alerts.raise(c, a, other);

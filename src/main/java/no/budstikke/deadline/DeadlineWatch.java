@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import no.budstikke.model.Deadline;
 import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.DeadlineRuns;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +22,14 @@ public final class DeadlineWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineWatch.class);
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Deadlines deadlines;
     private final DeadlineRuns runs;
     private final DeadlineTransitions transitions;
     private final Clock clock;
 
-    public DeadlineWatch(Jdbc jdbc, Deadlines deadlines, DeadlineRuns runs, DeadlineTransitions transitions, Clock clock) {
-        this.jdbc = jdbc;
+    public DeadlineWatch(Transactions transactions, Deadlines deadlines, DeadlineRuns runs, DeadlineTransitions transitions, Clock clock) {
+        this.transactions = transactions;
         this.deadlines = deadlines;
         this.runs = runs;
         this.transitions = transitions;
@@ -41,10 +41,10 @@ public final class DeadlineWatch {
         int changed = 0;
         long after = 0;
         Set<String> unknown = new TreeSet<>();
-        long last = jdbc.read(runs::lastId);
+        long last = transactions.read(runs::lastId);
         while (true) {
             long from = after;
-            List<Long> ids = jdbc.read(c -> runs.runningIds(c, from, last, pageSize));
+            List<Long> ids = transactions.read(c -> runs.runningIds(c, from, last, pageSize));
             for (long id : ids) {
                 try {
                     if (checkOne(id, unknown)) changed++;
@@ -63,7 +63,7 @@ public final class DeadlineWatch {
     }
 
     private boolean checkOne(long id, Set<String> unknown) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             Optional<DeadlineRun> run = runs.lockRunning(c, id);
             if (run.isEmpty()) return false;
             Optional<Deadline> d = deadlines.byId(run.get().deadlineId());

@@ -1,6 +1,6 @@
 package no.budstikke.delivery;
 
-import java.sql.Connection;
+import no.budstikke.store.Transaction;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import no.budstikke.model.Channel;
 import no.budstikke.model.Priority;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +41,15 @@ public final class Outbox {
             LIMIT ?
             FOR UPDATE SKIP LOCKED""";
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
     private final Map<Channel, RetryPolicy> retry;
     private final Duration lease;
     private final DoubleSupplier random;
     private volatile OutboxListener listener = OutboxListener.NONE;
 
-    public Outbox(Jdbc jdbc, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random) {
-        this.jdbc = jdbc;
+    public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random) {
+        this.transactions = transactions;
         this.clock = clock;
         this.retry = Map.copyOf(retry);
         this.lease = lease;
@@ -62,10 +62,10 @@ public final class Outbox {
 
     /** Claims up to {@code max} due notices for sending. */
     public List<Delivery> claim(int max) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Delivery> claimed = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            try (PreparedStatement ps = c.connection().prepareStatement(CLAIM)) {
                 ps.setObject(1, now);
                 ps.setObject(2, now);
                 ps.setInt(3, max);
@@ -77,7 +77,7 @@ public final class Outbox {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     UPDATE notice SET status = 'SENDING', attempts = ?, lease_until = ?, status_changed_at = ?
                     WHERE notice_id = ?""")) {
                 for (Delivery d : claimed) {
@@ -94,7 +94,7 @@ public final class Outbox {
     }
 
     public void delivered(Delivery d, String receipt) {
-        boolean current = jdbc.inTransaction(c -> {
+        boolean current = transactions.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (!attempt(c, d, now, NoticeStatus.DELIVERED.name(), receipt, null)) return false;
             finish(c, d, NoticeStatus.DELIVERED.name(), null, null, receipt, now);
@@ -111,7 +111,7 @@ public final class Outbox {
         Optional<Duration> wait = f.permanent() || policy == null ? Optional.empty()
                 : policy.nextDelay(d.attempt(), f.retryAfter(), random);
         String detail = truncate(f.detail());
-        boolean current = jdbc.inTransaction(c -> {
+        boolean current = transactions.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             OffsetDateTime next = wait.map(now::plus).orElse(null);
             String status = next == null ? NoticeStatus.DEAD.name() : NoticeStatus.FAILED.name();
@@ -130,9 +130,9 @@ public final class Outbox {
         }
     }
 
-    private static void finish(Connection c, Delivery d, String status, OffsetDateTime next, String error, String receipt,
+    private static void finish(Transaction c, Delivery d, String status, OffsetDateTime next, String error, String receipt,
                                   OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 UPDATE notice SET status = ?, next_attempt_at = ?, lease_until = NULL, last_error = COALESCE(?, last_error),
                                   receipt = COALESCE(?, receipt), delivered_at = CASE WHEN ? = 'DELIVERED' THEN ? ELSE delivered_at END,
                                   status_changed_at = ?
@@ -154,9 +154,9 @@ public final class Outbox {
      * Journals the attempt if it still holds the notice, and says whether it does: a late answer
      * from an attempt whose lease ran out must not overwrite the newer attempt's state.
      */
-    private static boolean attempt(Connection c, Delivery d, OffsetDateTime now, String outcome, String detail,
+    private static boolean attempt(Transaction c, Delivery d, OffsetDateTime now, String outcome, String detail,
                                    OffsetDateTime next) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 INSERT INTO delivery_attempt (notice_id, attempt, channel, started_at, finished_at, outcome, detail, next_attempt_at)
                 SELECT notice_id, attempts, channel, status_changed_at, ?, ?, ?, ?
                 FROM notice WHERE notice_id = ? AND status = 'SENDING' AND attempts = ?""")) {
@@ -193,8 +193,8 @@ public final class Outbox {
 
     /** Replays every DEAD or FAILED notice to one office; returns how many. */
     public int replayOffice(String officeId, String actor) {
-        List<String> ids = jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        List<String> ids = transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "SELECT notice_id FROM notice WHERE office_id = ? AND status IN ('DEAD', 'FAILED') ORDER BY priority_rank, created_at")) {
                 ps.setString(1, officeId);
                 List<String> list = new ArrayList<>();
@@ -213,14 +213,14 @@ public final class Outbox {
 
     /** Runs an ops action's update (parameters: "now" for each of its timestamps, then the notice id) and journals who did it. */
     private boolean act(String noticeId, String actor, String action, String update, int timestamps) {
-        boolean done = jdbc.inTransaction(c -> {
+        boolean done = transactions.inTransaction(c -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            try (PreparedStatement ps = c.prepareStatement(update)) {
+            try (PreparedStatement ps = c.connection().prepareStatement(update)) {
                 for (int i = 1; i <= timestamps; i++) ps.setObject(i, now);
                 ps.setString(timestamps + 1, noticeId);
                 if (ps.executeUpdate() != 1) return false;
             }
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "INSERT INTO notice_action (notice_id, action, actor, at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, noticeId);
                 ps.setString(2, action);

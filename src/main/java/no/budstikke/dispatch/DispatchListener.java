@@ -1,6 +1,6 @@
 package no.budstikke.dispatch;
 
-import java.sql.Connection;
+import no.budstikke.store.Transaction;
 import java.sql.SQLException;
 
 /**
@@ -10,5 +10,5 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface DispatchListener {
 
-    void dispatched(Connection c, Dispatched d) throws SQLException;
+    void dispatched(Transaction c, Dispatched d) throws SQLException;
 }

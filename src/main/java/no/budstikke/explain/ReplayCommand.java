@@ -17,7 +17,7 @@ import no.budstikke.config.HubSettings;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.model.NoticeJson;
 import no.budstikke.store.Database;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.StorageException;
 
 /**
@@ -110,7 +110,7 @@ public final class ReplayCommand {
         }
         ShadowReport report = new ShadowReport(candidate.toString(), from, to);
         try (Database db = database.openForReading()) {
-            new ShadowRun(new Jdbc(db.dataSource()), dispatcher).run(from, to, report);
+            new ShadowRun(new Transactions(db.dataSource()), dispatcher).run(from, to, report);
         } catch (ShadowRun.UndecidableEvent e) {
             err.println("explain --replay: " + e.getMessage());
             return UNDECIDABLE;

@@ -1,9 +1,9 @@
 package no.budstikke.explain;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,7 +21,7 @@ import no.budstikke.model.CaseState;
 import no.budstikke.model.Decision;
 import no.budstikke.model.NoticeId;
 import no.budstikke.store.CaseFiles;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.ShadowReads.StoredEvent;
 import no.budstikke.store.ShadowReads.StoredNotice;
 import no.budstikke.store.ShadowReads;
@@ -44,20 +44,20 @@ public final class ShadowRun {
     private static final OffsetDateTime LATEST = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Dispatcher candidate;
     private final ShadowReads reads = new ShadowReads();
     private final CaseFiles caseFiles;
     private final int pageSize;
 
-    public ShadowRun(Jdbc jdbc, Dispatcher candidate) {
-        this(jdbc, candidate, PAGE);
+    public ShadowRun(Transactions transactions, Dispatcher candidate) {
+        this(transactions, candidate, PAGE);
     }
 
-    ShadowRun(Jdbc jdbc, Dispatcher candidate, int pageSize) {
-        this.jdbc = jdbc;
+    ShadowRun(Transactions transactions, Dispatcher candidate, int pageSize) {
+        this.transactions = transactions;
         this.candidate = candidate;
-        this.caseFiles = new CaseFiles(jdbc, Clock.systemUTC());
+        this.caseFiles = new CaseFiles(transactions, Clock.systemUTC());
         this.pageSize = pageSize;
     }
 
@@ -68,14 +68,14 @@ public final class ShadowRun {
         long after = 0;
         while (true) {
             long afterSeq = after;
-            Long last = jdbc.read(c -> page(c, afterSeq, start, end, report));
+            Long last = transactions.read(c -> page(c, afterSeq, start, end, report));
             if (last == null) return report;
             after = last;
         }
     }
 
     /** One page: returns the intake position of its last event, or null when there was none. */
-    private Long page(Connection c, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) throws SQLException {
+    private Long page(Transaction c, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) throws SQLException {
         List<StoredEvent> events = reads.page(c, afterSeq, from, to, pageSize);
         if (events.isEmpty()) return null;
         long last = events.get(events.size() - 1).seq();

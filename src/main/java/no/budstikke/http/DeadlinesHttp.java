@@ -13,7 +13,7 @@ import no.budstikke.model.Deadline;
 import no.budstikke.store.DeadlineRun;
 import no.budstikke.deadline.Deadlines;
 import no.budstikke.store.DeadlineRuns;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 
 /**
  * The deadlines ops API: running, met, breached and ended deadlines, the soonest due first. Ops
@@ -25,12 +25,12 @@ public final class DeadlinesHttp {
     static final Set<String> STATUSES = Set.of(DeadlineState.RUNNING.name(), DeadlineState.MET.name(), DeadlineState.BREACHED.name(),
             DeadlineState.ENDED.name());
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final DeadlineRuns runs;
     private final Deadlines deadlines;
 
-    public DeadlinesHttp(Jdbc jdbc, DeadlineRuns runs, Deadlines deadlines) {
-        this.jdbc = jdbc;
+    public DeadlinesHttp(Transactions transactions, DeadlineRuns runs, Deadlines deadlines) {
+        this.transactions = transactions;
         this.runs = runs;
         this.deadlines = deadlines;
     }
@@ -45,7 +45,7 @@ public final class DeadlinesHttp {
         }
         int max = size.get();
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
-        jdbc.read(c -> runs.list(c, wanted, max)).forEach(r -> list.add(describe(r)));
+        transactions.read(c -> runs.list(c, wanted, max)).forEach(r -> list.add(describe(r)));
         ObjectNode body = HttpAnswer.object();
         body.set("deadlines", list);
         return HttpAnswer.json(200, body);

@@ -1,8 +1,8 @@
 package no.budstikke.intake;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import no.budstikke.contract.ContractValidator;
 import no.budstikke.contract.Violation;
 import no.budstikke.intake.EventOutcome.Outcome;
 import no.budstikke.store.EventStore;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NewEvent;
 import no.budstikke.store.QuarantineStore;
 import org.slf4j.Logger;
@@ -39,16 +39,16 @@ public final class IntakeService {
 
     private final EventParser parser;
     private final ContractValidator validator;
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final EventStore events;
     private final QuarantineStore quarantine;
     private final QuarantineBudget budget;
 
-    public IntakeService(EventParser parser, ContractValidator validator, Jdbc jdbc, EventStore events, QuarantineStore quarantine,
+    public IntakeService(EventParser parser, ContractValidator validator, Transactions transactions, EventStore events, QuarantineStore quarantine,
                          QuarantineBudget budget) {
         this.parser = parser;
         this.validator = validator;
-        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.events = events;
         this.quarantine = quarantine;
         this.budget = budget;
@@ -65,7 +65,7 @@ public final class IntakeService {
         for (int i = 0; i < parsed.events().size(); i++) {
             judged.add(judge(in, parsed.events().get(i), i, parsed.batch()));
         }
-        IntakeReport report = IntakeReport.of(parsed.batch(), jdbc.inTransaction(c -> {
+        IntakeReport report = IntakeReport.of(parsed.batch(), transactions.inTransaction(c -> {
             List<EventOutcome> outcomes = new ArrayList<>(judged.size());
             for (Judged j : judged) {
                 if (j.outcome() == null) {
@@ -112,7 +112,7 @@ public final class IntakeService {
     }
 
     private IntakeReport unreadable(String channel, String origin, String reason, List<Violation> why, byte[] raw, long size) {
-        Long id = jdbc.inTransaction(c -> keep(c, channel, origin, reason, why, raw, size));
+        Long id = transactions.inTransaction(c -> keep(c, channel, origin, reason, why, raw, size));
         if (id != null) LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
         return IntakeReport.unreadable(why, id, reason.equals(TOO_LARGE));
     }
@@ -123,7 +123,7 @@ public final class IntakeService {
      */
     public Long refuse(String channel, String origin, byte[] body, String reason, String why) {
         byte[] raw = body == null ? new byte[0] : body;
-        Long id = jdbc.inTransaction(c -> keep(c, channel, origin, reason, List.of(new Violation("", why)), raw, raw.length));
+        Long id = transactions.inTransaction(c -> keep(c, channel, origin, reason, List.of(new Violation("", why)), raw, raw.length));
         if (id != null) LOG.warn("intake channel={} input refused as {} quarantined id={}", channel, reason, id);
         return id;
     }
@@ -133,7 +133,7 @@ public final class IntakeService {
      * first one over writes a summary row and one log line, and the rest are answered but not
      * kept. The quarantine id, or null when nothing was kept of this input.
      */
-    private Long keep(Connection c, String channel, String origin, String reason, List<Violation> why, byte[] raw, long size)
+    private Long keep(Transaction c, String channel, String origin, String reason, List<Violation> why, byte[] raw, long size)
             throws SQLException {
         return switch (budget.take(QuarantineBudget.sender(channel, origin))) {
             case KEEP -> quarantine.insert(c, channel, origin, reason, why, raw, size);

@@ -18,7 +18,7 @@ import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubSettings;
 import no.budstikke.store.Database;
 import no.budstikke.store.Erasures;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.RetentionLog;
 
 /**
@@ -66,9 +66,9 @@ public final class EraseCommand {
             return ConfigErrors.EX_CONFIG;
         }
         try (db) {
-            Jdbc jdbc = new Jdbc(db.dataSource());
+            Transactions transactions = new Transactions(db.dataSource());
             Clock clock = Clock.systemUTC();
-            Erasure.Result result = new Erasure(new Erasures(jdbc), new RetentionLog(jdbc, clock), clock)
+            Erasure.Result result = new Erasure(new Erasures(transactions), new RetentionLog(transactions, clock), clock)
                     .erase(duf, "cli:" + System.getProperty("user.name", "unknown"));
             out.println(describe(result));
             return 0;

@@ -21,7 +21,7 @@ import no.budstikke.intake.IntakeReport;
 import no.budstikke.intake.IntakeService;
 import no.budstikke.model.Priority;
 import no.budstikke.store.CaseFiles;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class ScheduledDuties {
 
     private final Schedules store;
     private final CaseFiles caseFiles;
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final IntakeService intake;
     private final ContractValidator contract;
     private final Alerts alerts;
@@ -54,12 +54,12 @@ public final class ScheduledDuties {
     private final TurningEighteen turningEighteen;
     private final SettlementUpdates settlementUpdates;
 
-    public ScheduledDuties(Schedules store, CaseFiles caseFiles, Jdbc jdbc, IntakeService intake, ContractValidator contract,
+    public ScheduledDuties(Schedules store, CaseFiles caseFiles, Transactions transactions, IntakeService intake, ContractValidator contract,
                            Alerts alerts, Clock clock, ZoneId zone, TurningEighteen turningEighteen,
                            SettlementUpdates settlementUpdates) {
         this.store = store;
         this.caseFiles = caseFiles;
-        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.intake = intake;
         this.contract = contract;
         this.alerts = alerts;
@@ -87,7 +87,7 @@ public final class ScheduledDuties {
     private boolean turningEighteen(Schedules.Case c, LocalDate today) {
         if (!turningEighteen.due(c.eighteenOn(), today)) return false;
         // Asked once per person, whichever event asked: a real turning-18 event or an earlier one of ours.
-        if (jdbc.read(conn -> caseFiles.turning18Requested(conn, c.dufNumber()))) return false;
+        if (transactions.read(conn -> caseFiles.turning18Requested(conn, c.dufNumber()))) return false;
         String id = HubEvents.turning18Id(c.dufNumber(), c.eighteenOn());
         if (store.stored(EventKey.of(HubEvents.SOURCE, id))) return false;
         Instant time = later(turningEighteen.dueAt(c.eighteenOn(), zone), c.lastEventTime());
@@ -170,7 +170,7 @@ public final class ScheduledDuties {
     }
 
     private void raise(Alert a) {
-        jdbc.inTransaction(conn -> alerts.raise(conn, a));
+        transactions.inTransaction(conn -> alerts.raise(conn, a));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,11 +41,11 @@ public final class CaseFiles {
     private static final String JOURNAL_DUTIES = String.join(", ", java.util.stream.Stream.concat(
             CaseHistory.DISAPPEARANCE_DUTIES.stream(), java.util.stream.Stream.of(TURNING_18_DUTY)).sorted().map(d -> "'" + d + "'").toList());
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public CaseFiles(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public CaseFiles(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -54,8 +53,8 @@ public final class CaseFiles {
      * Serialises work on one case across instances: two events of the same case dispatched at once
      * would each replay without the other. Takes the case file's row lock until the transaction ends.
      */
-    public void lock(Connection c, String dufNumber) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT duf_number FROM case_file WHERE duf_number = ? FOR UPDATE")) {
+    public void lock(Transaction c, String dufNumber) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT duf_number FROM case_file WHERE duf_number = ? FOR UPDATE")) {
             ps.setString(1, dufNumber);
             ps.executeQuery().close();
         }
@@ -89,9 +88,9 @@ public final class CaseFiles {
     }
 
     /** The case's history as the event {@code eventKey}, being dispatched, sees it. */
-    public History history(Connection c, String dufNumber, String eventKey) throws SQLException {
+    public History history(Transaction c, String dufNumber, String eventKey) throws SQLException {
         List<StoredEvent> stored = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT event_key, type, event_time, seq, payload FROM inbound_event
                 WHERE duf_number = ? AND (status = 'DISPATCHED' OR event_key = ?)""")) {
             ps.setString(1, dufNumber);
@@ -105,7 +104,7 @@ public final class CaseFiles {
         }
         Map<String, List<Office>> told = new HashMap<>();
         boolean turning18 = false;
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT event_key, duty, role, office_id, office_name, channel, address FROM notice
                 WHERE duf_number = ? AND duty IN (""" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' ORDER BY created_at, notice_id")) {
             ps.setString(1, dufNumber);
@@ -150,11 +149,11 @@ public final class CaseFiles {
     }
 
     /** {@link Dispatched} for each of {@code dufNumbers} that has dispatched events up to {@code upToSeq}. */
-    public Map<String, Dispatched> dispatched(Connection c, java.util.Collection<String> dufNumbers, long upToSeq) throws SQLException {
+    public Map<String, Dispatched> dispatched(Transaction c, java.util.Collection<String> dufNumbers, long upToSeq) throws SQLException {
         if (dufNumbers.isEmpty()) return Map.of();
         String marks = String.join(", ", java.util.Collections.nCopies(dufNumbers.size(), "?"));
         Map<String, List<StoredEvent>> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT duf_number, event_key, type, event_time, seq, payload FROM inbound_event "
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT duf_number, event_key, type, event_time, seq, payload FROM inbound_event "
                 + "WHERE duf_number IN (" + marks + ") AND status = 'DISPATCHED' AND seq <= ? ORDER BY seq")) {
             int i = 1;
             for (String duf : dufNumbers) ps.setString(i++, duf);
@@ -168,7 +167,7 @@ public final class CaseFiles {
         }
         Map<String, List<Office>> told = new HashMap<>();
         Map<String, Set<String>> turning18 = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT event_key, duty, role, office_id, office_name, channel, address, duf_number "
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT event_key, duty, role, office_id, office_name, channel, address, duf_number "
                 + "FROM notice WHERE duf_number IN (" + marks + ") AND duty IN (" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' "
                 + "ORDER BY created_at, notice_id")) {
             int i = 1;
@@ -196,8 +195,8 @@ public final class CaseFiles {
     }
 
     /** Whether the turning-18 request (O9) was decided for this person by any event so far. */
-    public boolean turning18Requested(Connection c, String dufNumber) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    public boolean turning18Requested(Transaction c, String dufNumber) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT 1 FROM notice WHERE duf_number = ? AND duty = 'O9' AND status <> 'CANCELLED' LIMIT 1""")) {
             ps.setString(1, dufNumber);
             try (ResultSet rs = ps.executeQuery()) {
@@ -210,7 +209,7 @@ public final class CaseFiles {
      * Stores the case with the event applied: {@code told} are the event's own disappearance notices,
      * decided in this transaction.
      */
-    public CaseFile record(Connection c, History history, String eventKey, List<Office> told) throws SQLException {
+    public CaseFile record(Transaction c, History history, String eventKey, List<Office> told) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         CaseFile file = history.after(eventKey, told);
         if (write(c, UPDATE, file, now) == 0 && write(c, INSERT, file, now) == 0) {
@@ -219,12 +218,12 @@ public final class CaseFiles {
             file = history(c, history.dufNumber(), eventKey).after(eventKey, told);
             write(c, UPDATE, file, now);
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM case_agreement WHERE duf_number = ?")) {
+        try (PreparedStatement ps = c.connection().prepareStatement("DELETE FROM case_agreement WHERE duf_number = ?")) {
             ps.setString(1, history.dufNumber());
             ps.executeUpdate();
         }
         for (CaseFile.Agreement a : file.agreements()) {
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     INSERT INTO case_agreement (duf_number, agreement_id, municipality_number, signed_at, event_key)
                     VALUES (?, ?, ?, ?, ?)""")) {
                 ps.setString(1, history.dufNumber());
@@ -246,8 +245,8 @@ public final class CaseFiles {
                                    last_event_time, state, updated_at, duf_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
-    private static int write(Connection c, String sql, CaseFile f, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static int write(Transaction c, String sql, CaseFile f, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
             bind(ps, f, now);
             return ps.executeUpdate();
         }
@@ -255,8 +254,8 @@ public final class CaseFiles {
 
     /** The stored case file as JSON, for ops. */
     public Optional<ObjectNode> json(String dufNumber) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT state, updated_at FROM case_file WHERE duf_number = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT state, updated_at FROM case_file WHERE duf_number = ?")) {
                 ps.setString(1, dufNumber);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();

@@ -12,11 +12,11 @@ import java.util.Optional;
  */
 public final class ConfigVersions {
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public ConfigVersions(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public ConfigVersions(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -25,8 +25,8 @@ public final class ConfigVersions {
     }
 
     public Optional<Accepted> newest() {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "SELECT hash, accepted_by, accepted_at FROM config_version ORDER BY id DESC LIMIT 1");
                  ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -38,8 +38,8 @@ public final class ConfigVersions {
     /** Records {@code hash} as the newest version, unless it already is. */
     public void accept(String hash, String acceptedBy) {
         if (newest().map(Accepted::hash).filter(hash::equals).isPresent()) return;
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "INSERT INTO config_version (hash, accepted_by, accepted_at) VALUES (?, ?, ?)")) {
                 ps.setString(1, hash);
                 ps.setString(2, acceptedBy);

@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,9 +28,9 @@ public final class DeadlineRuns {
      * Inserts a running deadline unless one with the same open key runs already (another start event
      * of the same case or region, or another instance that got there first). Returns its id if new.
      */
-    public Optional<Long> start(Connection c, String openKey, String deadlineId, String eventKey, String dufNumber,
+    public Optional<Long> start(Transaction c, String openKey, String deadlineId, String eventKey, String dufNumber,
                                 String udiRegion, int round, DeadlineClock.Times times, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 INSERT INTO deadline_run (deadline_id, event_key, duf_number, udi_region, round, started_at, due_at, at_risk_at,
                                           status, open_key, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT DO NOTHING""")) {
@@ -47,7 +46,7 @@ public final class DeadlineRuns {
             ps.setObject(10, at(now));
             if (ps.executeUpdate() == 0) return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deadline_run WHERE open_key = ?")) {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT id FROM deadline_run WHERE open_key = ?")) {
             ps.setString(1, openKey);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -57,20 +56,20 @@ public final class DeadlineRuns {
     }
 
     /** The case's runs of a deadline that a closing event can still close: running, or breached and never met; locked. */
-    public List<DeadlineRun> closable(Connection c, String deadlineId, String dufNumber) throws SQLException {
+    public List<DeadlineRun> closable(Transaction c, String deadlineId, String dufNumber) throws SQLException {
         return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE deadline_id = ? AND duf_number = ?"
                 + " AND (status = 'RUNNING' OR (status = 'BREACHED' AND closed_at IS NULL)) ORDER BY id FOR UPDATE", deadlineId, dufNumber);
     }
 
     /** The case's running runs of a deadline; locked. */
-    public List<DeadlineRun> running(Connection c, String deadlineId, String dufNumber) throws SQLException {
+    public List<DeadlineRun> running(Transaction c, String deadlineId, String dufNumber) throws SQLException {
         return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE deadline_id = ? AND duf_number = ? AND status = 'RUNNING'"
                 + " ORDER BY id FOR UPDATE", deadlineId, dufNumber);
     }
 
     /** The highest run id so far (0 if none): a watch tick looks no further, so rounds it starts wait for the next tick. */
-    public long lastId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM deadline_run");
+    public long lastId(Transaction c) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT COALESCE(MAX(id), 0) FROM deadline_run");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -78,8 +77,8 @@ public final class DeadlineRuns {
     }
 
     /** Ids of running deadlines after {@code afterId} up to {@code upTo}, in id order, for the watch to page through. */
-    public List<Long> runningIds(Connection c, long afterId, long upTo, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    public List<Long> runningIds(Transaction c, long afterId, long upTo, int max) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "SELECT id FROM deadline_run WHERE status = 'RUNNING' AND id > ? AND id <= ? ORDER BY id LIMIT ?")) {
             ps.setLong(1, afterId);
             ps.setLong(2, upTo);
@@ -93,7 +92,7 @@ public final class DeadlineRuns {
     }
 
     /** The run, if it is still running and no other instance holds it: locked until the transaction ends. */
-    public Optional<DeadlineRun> lockRunning(Connection c, long id) throws SQLException {
+    public Optional<DeadlineRun> lockRunning(Transaction c, long id) throws SQLException {
         List<DeadlineRun> found = rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE id = ? AND status = 'RUNNING'"
                 + " FOR UPDATE SKIP LOCKED", id);
         return found.stream().findFirst();
@@ -106,7 +105,7 @@ public final class DeadlineRuns {
      * when the last one closed, only those created after that, so the notice that closed the last
      * round never closes the next.
      */
-    public List<WatchedNotice> watched(Connection c, Deadline d, DeadlineRun run, List<String> regionOffices) throws SQLException {
+    public List<WatchedNotice> watched(Transaction c, Deadline d, DeadlineRun run, List<String> regionOffices) throws SQLException {
         List<Object> args = new ArrayList<>(d.watches());
         StringBuilder sql = new StringBuilder("SELECT n.notice_id, n.duty, n.office_id, n.status, n.delivered_at FROM notice n");
         String scope = switch (d.per()) {
@@ -130,7 +129,7 @@ public final class DeadlineRuns {
                 .append(" ORDER BY n.duty, n.office_id, n.notice_id");
         if (run.round() == 1) args.add(run.eventKey());
         args.add(at(run.startedAt()));
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.connection().prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
             List<WatchedNotice> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -143,38 +142,38 @@ public final class DeadlineRuns {
         }
     }
 
-    public void atRiskAlerted(Connection c, long id, Instant now) throws SQLException {
+    public void atRiskAlerted(Transaction c, long id, Instant now) throws SQLException {
         update(c, "UPDATE deadline_run SET at_risk_alerted_at = ? WHERE id = ?", at(now), id);
     }
 
-    public void met(Connection c, long id, Instant at, String closedBy) throws SQLException {
+    public void met(Transaction c, long id, Instant at, String closedBy) throws SQLException {
         update(c, "UPDATE deadline_run SET status = 'MET', open_key = NULL, closed_at = ?, closed_by = ? WHERE id = ?",
                 at(at), closedBy, id);
     }
 
     /** Marks the breach; {@code metLateAt} (nullable) is when it was met after all. */
-    public void breached(Connection c, long id, Instant now, Instant metLateAt, String closedBy) throws SQLException {
+    public void breached(Transaction c, long id, Instant now, Instant metLateAt, String closedBy) throws SQLException {
         update(c, "UPDATE deadline_run SET status = 'BREACHED', open_key = NULL, breached_at = ?, closed_at = ?, closed_by = ?"
                 + " WHERE id = ?", at(now), at(metLateAt), metLateAt == null ? null : closedBy, id);
     }
 
     /** Records the closing event on a run; the watch (or the caller) then decides met or breached. */
-    public void closedBy(Connection c, long id, Instant at, String eventKey) throws SQLException {
+    public void closedBy(Transaction c, long id, Instant at, String eventKey) throws SQLException {
         update(c, "UPDATE deadline_run SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL", at(at), eventKey, id);
     }
 
-    public void end(Connection c, long id, Instant at, String eventKey) throws SQLException {
+    public void end(Transaction c, long id, Instant at, String eventKey) throws SQLException {
         update(c, "UPDATE deadline_run SET status = 'ENDED', open_key = NULL, closed_at = ?, closed_by = ? WHERE id = ?",
                 at(at), eventKey, id);
     }
 
     /** The runs started by one event, oldest first: for the journal. */
-    public List<DeadlineRun> forEvent(Connection c, String eventKey) throws SQLException {
+    public List<DeadlineRun> forEvent(Transaction c, String eventKey) throws SQLException {
         return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE event_key = ? ORDER BY id", eventKey);
     }
 
     /** Runs in the given statuses, the soonest due first: for the ops API. */
-    public List<DeadlineRun> list(Connection c, List<String> statuses, int limit) throws SQLException {
+    public List<DeadlineRun> list(Transaction c, List<String> statuses, int limit) throws SQLException {
         List<Object> args = new ArrayList<>(statuses);
         args.add(limit);
         return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE status IN ("
@@ -182,8 +181,8 @@ public final class DeadlineRuns {
     }
 
     /** The starting event's payload (JSON), to compare with a closing event. */
-    public String payload(Connection c, String eventKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM inbound_event WHERE event_key = ?")) {
+    public String payload(Transaction c, String eventKey) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT payload FROM inbound_event WHERE event_key = ?")) {
             ps.setString(1, eventKey);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new IllegalStateException("a deadline run names a stored event");
@@ -192,8 +191,8 @@ public final class DeadlineRuns {
         }
     }
 
-    private static List<DeadlineRun> rows(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static List<DeadlineRun> rows(Transaction c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             List<DeadlineRun> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -209,8 +208,8 @@ public final class DeadlineRuns {
         }
     }
 
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static void update(Transaction c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.executeUpdate();
         }

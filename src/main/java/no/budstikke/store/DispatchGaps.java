@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +16,11 @@ import no.budstikke.model.Unresolved;
  */
 public final class DispatchGaps {
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public DispatchGaps(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public DispatchGaps(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -34,8 +33,8 @@ public final class DispatchGaps {
         }
     }
 
-    public void insert(Connection c, String eventKey, Unresolved u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    public void insert(Transaction c, String eventKey, Unresolved u) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 INSERT INTO dispatch_gap (event_key, duty, role, reason, created_at, priority, municipality, fallback_office_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, eventKey);
@@ -51,8 +50,8 @@ public final class DispatchGaps {
     }
 
     public int count(String eventKey) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dispatch_gap WHERE event_key = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT COUNT(*) FROM dispatch_gap WHERE event_key = ?")) {
                 ps.setString(1, eventKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -64,8 +63,8 @@ public final class DispatchGaps {
 
     /** Open gaps oldest first, or every gap newest first when {@code all}. */
     public List<Gap> list(boolean all, int limit) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(SELECT
                     + (all ? " ORDER BY id DESC" : " WHERE resolved_at IS NULL ORDER BY id") + " LIMIT ?")) {
                 ps.setInt(1, limit);
                 return rows(ps);
@@ -74,23 +73,23 @@ public final class DispatchGaps {
     }
 
     /** The gaps of one event, oldest first: for the journal. */
-    public List<Gap> forEvent(Connection c, String eventKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE event_key = ? ORDER BY id")) {
+    public List<Gap> forEvent(Transaction c, String eventKey) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE event_key = ? ORDER BY id")) {
             ps.setString(1, eventKey);
             return rows(ps);
         }
     }
 
     /** The gap, locked for the caller's transaction so two replays cannot both resolve it. */
-    public Optional<Gap> lock(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ? FOR UPDATE")) {
+    public Optional<Gap> lock(Transaction c, long id) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id);
             return rows(ps).stream().findFirst();
         }
     }
 
-    public void resolve(Connection c, long id, String noticeId, String actor) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    public void resolve(Transaction c, long id, String noticeId, String actor) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "UPDATE dispatch_gap SET resolved_notice_id = ?, resolved_by = ?, resolved_at = ? WHERE id = ?")) {
             ps.setString(1, noticeId);
             ps.setString(2, actor);

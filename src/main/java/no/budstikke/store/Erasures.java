@@ -25,10 +25,10 @@ public final class Erasures {
     public record CaseErased(List<String> eventKeys, Map<String, Long> counts) {
     }
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
 
-    public Erasures(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public Erasures(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -38,13 +38,13 @@ public final class Erasures {
      */
     public CaseErased eraseCase(String dufNumber, String actor, Instant at) {
         OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT duf_number FROM case_file WHERE duf_number = ? FOR UPDATE")) {
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT duf_number FROM case_file WHERE duf_number = ? FOR UPDATE")) {
                 ps.setString(1, dufNumber);
                 ps.executeQuery().close();
             }
             List<String> keys = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
                 ps.setString(1, dufNumber);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) keys.add(rs.getString(1));
@@ -90,7 +90,7 @@ public final class Erasures {
      */
     public Map<String, Long> mentions(String dufNumber, Instant at) {
         OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             String like = "%" + dufNumber + "%"; // twelve digits: no LIKE wildcards in it
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("noticesQuotingBlanked", (long) PersonalData.update(c, """
@@ -114,11 +114,11 @@ public final class Erasures {
      */
     public Purges.Page quarantine(String dufNumber, long afterId, int limit) {
         byte[] needle = dufNumber.getBytes(StandardCharsets.UTF_8);
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<Long> hits = new ArrayList<>();
             long last = afterId;
             int seen = 0;
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "SELECT id, origin, violations, raw_bytes FROM quarantine WHERE id > ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, afterId);
                 ps.setInt(2, limit);

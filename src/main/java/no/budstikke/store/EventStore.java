@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,11 +23,11 @@ public final class EventStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public EventStore(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public EventStore(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -38,24 +37,24 @@ public final class EventStore {
      * reported as {@link Insert#UNSTORABLE} and leaves the transaction usable for the rest of
      * the input: it is bad input, not a database outage to retry.
      */
-    public Insert insert(Connection c, NewEvent e) throws SQLException {
-        Savepoint before = c.setSavepoint();
+    public Insert insert(Transaction c, NewEvent e) throws SQLException {
+        Savepoint before = c.connection().setSavepoint();
         try {
             Insert result = insertOrFind(c, e);
-            c.releaseSavepoint(before);
+            c.connection().releaseSavepoint(before);
             return result;
         } catch (SQLException ex) {
             if (!DataExceptions.isDataException(ex)) throw ex;
             // PostgreSQL refuses every further statement of a transaction after an error until it
             // is rolled back to a point before the error.
-            c.rollback(before);
+            c.connection().rollback(before);
             return Insert.UNSTORABLE;
         }
     }
 
-    private Insert insertOrFind(Connection c, NewEvent e) throws SQLException {
+    private Insert insertOrFind(Transaction c, NewEvent e) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (PreparedStatement ps = c.connection().prepareStatement(INSERT)) {
             ps.setString(1, e.key());
             ps.setString(2, e.source());
             ps.setString(3, e.id());
@@ -74,8 +73,8 @@ public final class EventStore {
         return sameContent(c, e) ? Insert.DUPLICATE : Insert.CONFLICTING_DUPLICATE;
     }
 
-    private static boolean sameContent(Connection c, NewEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    private static boolean sameContent(Transaction c, NewEvent e) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "SELECT payload_sha256 FROM inbound_event WHERE source = ? AND event_id = ?")) {
             ps.setString(1, e.source());
             ps.setString(2, e.id());
@@ -86,8 +85,8 @@ public final class EventStore {
     }
 
     public Optional<EventStatus> status(String key) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT event_key, source, event_id, type, channel, received_at, status, status_changed_at
                     FROM inbound_event WHERE event_key = ?""")) {
                 ps.setString(1, key);
@@ -102,8 +101,8 @@ public final class EventStore {
     }
 
     public long count() {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inbound_event");
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT COUNT(*) FROM inbound_event");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

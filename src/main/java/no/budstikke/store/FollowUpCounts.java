@@ -10,11 +10,11 @@ import java.util.TreeMap;
 /** How much follow-up is waiting: open alerts by kind, open and overdue tasks, running deadlines. Counts only. */
 public final class FollowUpCounts {
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public FollowUpCounts(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public FollowUpCounts(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -29,12 +29,12 @@ public final class FollowUpCounts {
 
     public Counts read() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.read(c -> {
-            Map<String, Long> alerts = grouped(c.prepareStatement(
+        return transactions.read(c -> {
+            Map<String, Long> alerts = grouped(c.connection().prepareStatement(
                     "SELECT kind, COUNT(*) FROM alert WHERE acknowledged_at IS NULL GROUP BY kind"));
             long open;
             long overdue;
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_at <= ? THEN 1 ELSE 0 END), 0)
                     FROM notice WHERE channel = 'TASK' AND status = 'CREATED'""")) {
                 ps.setObject(1, now);
@@ -44,9 +44,9 @@ public final class FollowUpCounts {
                     overdue = rs.getLong(2);
                 }
             }
-            Map<String, Long> running = grouped(c.prepareStatement(
+            Map<String, Long> running = grouped(c.connection().prepareStatement(
                     "SELECT deadline_id, COUNT(*) FROM deadline_run WHERE status = 'RUNNING' GROUP BY deadline_id"));
-            PreparedStatement risk = c.prepareStatement(
+            PreparedStatement risk = c.connection().prepareStatement(
                     "SELECT deadline_id, COUNT(*) FROM deadline_run WHERE status = 'RUNNING' AND at_risk_at <= ? GROUP BY deadline_id");
             risk.setObject(1, now);
             return new Counts(alerts, open, overdue, running, grouped(risk));

@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,8 +23,8 @@ public final class HeldEvents {
     }
 
     /** Holds the event in the caller's transaction, the one that claimed it for dispatch. */
-    public void hold(Connection c, String key, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    public void hold(Transaction c, String key, String reason) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "UPDATE inbound_event SET status = ?, status_changed_at = ?, held_reason = ? WHERE event_key = ?")) {
             ps.setString(1, EventState.HELD.name());
             ps.setObject(2, OffsetDateTime.now(clock));
@@ -36,8 +35,8 @@ public final class HeldEvents {
     }
 
     /** Moves a held event to {@code status} (RELEASED or REJECTED), recording who decided; only a held event moves. */
-    public Review review(Connection c, String key, String status, String actor) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    public Review review(Transaction c, String key, String status, String actor) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 UPDATE inbound_event SET status = ?, status_changed_at = ?, reviewed_by = ?
                 WHERE event_key = ? AND status = 'HELD'""")) {
             ps.setString(1, status);
@@ -50,8 +49,8 @@ public final class HeldEvents {
     }
 
     /** The event's status, if it is stored. */
-    public Optional<String> status(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM inbound_event WHERE event_key = ?")) {
+    public Optional<String> status(Transaction c, String key) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT status FROM inbound_event WHERE event_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

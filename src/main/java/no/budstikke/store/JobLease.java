@@ -12,19 +12,19 @@ import java.time.OffsetDateTime;
  */
 public final class JobLease {
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public JobLease(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public JobLease(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /** Claims (or extends) the job for {@code length}; false when another holder's lease runs. */
     public boolean claim(String job, String holder, Duration length) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     UPDATE job_lease SET holder = ?, lease_until = ? WHERE job = ? AND (lease_until < ? OR holder = ?)""")) {
                 ps.setString(1, holder);
                 ps.setObject(2, now.plus(length));
@@ -38,8 +38,8 @@ public final class JobLease {
 
     /** Gives the job up at once, so any instance may take it at its next tick. */
     public void release(String job, String holder) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE job_lease SET lease_until = ? WHERE job = ? AND holder = ?")) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("UPDATE job_lease SET lease_until = ? WHERE job = ? AND holder = ?")) {
                 ps.setObject(1, OffsetDateTime.now(clock).minusSeconds(1));
                 ps.setString(2, job);
                 ps.setString(3, holder);

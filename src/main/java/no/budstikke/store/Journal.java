@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,28 +27,28 @@ public final class Journal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final AlertHistory alerts;
     private final DispatchGaps gaps;
     private final DeadlineRuns deadlines = new DeadlineRuns();
 
-    public Journal(Jdbc jdbc, AlertHistory alerts, DispatchGaps gaps) {
-        this.jdbc = jdbc;
+    public Journal(Transactions transactions, AlertHistory alerts, DispatchGaps gaps) {
+        this.transactions = transactions;
         this.alerts = alerts;
         this.gaps = gaps;
     }
 
     /** The timeline of one event, oldest first; empty if there is no such event. */
     public Optional<ObjectNode> event(String eventKey) {
-        return jdbc.read(c -> eventTimeline(c, eventKey));
+        return transactions.read(c -> eventTimeline(c, eventKey));
     }
 
     /** The timelines of every event of one case, in the order the hub received them. */
     public ObjectNode caseOf(String dufNumber) {
-        return jdbc.read(c -> {
+        return transactions.read(c -> {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
             ArrayNode events = doc.putArray("events");
-            try (PreparedStatement ps = c.prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
                 ps.setString(1, dufNumber);
                 List<String> keys = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -61,10 +60,10 @@ public final class Journal {
         });
     }
 
-    private Optional<ObjectNode> eventTimeline(Connection c, String key) throws SQLException {
+    private Optional<ObjectNode> eventTimeline(Transaction c, String key) throws SQLException {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT source, event_id, type, event_time, received_at, channel, status, purged_at, purge_reason
                 FROM inbound_event WHERE event_key = ?""")) {
             ps.setString(1, key);
@@ -79,7 +78,7 @@ public final class Journal {
                 if (purged != null) entries.add(new Entry(purged, node("personal data removed").put("reason", rs.getString(9))));
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT notice_id, duty, is_copy, kind, priority, role, office_id, channel, purpose, legal_basis,
                        removed_fields, document, status, created_at, config_version
                 FROM notice WHERE event_key = ? ORDER BY priority_rank, duty, office_id""")) {
@@ -110,7 +109,7 @@ public final class Journal {
                         .put("role", g.role()).put("noticeId", g.resolvedNoticeId()).put("by", g.resolvedBy())));
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT a.notice_id, a.attempt, a.channel, a.started_at, a.finished_at, a.outcome, a.detail, a.next_attempt_at, n.office_id
                 FROM delivery_attempt a JOIN notice n ON n.notice_id = a.notice_id WHERE n.event_key = ? ORDER BY a.id""")) {
             ps.setString(1, key);
@@ -126,7 +125,7 @@ public final class Journal {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT a.notice_id, a.action, a.actor, a.at FROM notice_action a JOIN notice n ON n.notice_id = a.notice_id
                 WHERE n.event_key = ? ORDER BY a.id""")) {
             ps.setString(1, key);

@@ -21,46 +21,46 @@ public final class NoticeStore {
 
     public static final Duration DEFAULT_TASK_DUE = Duration.ofHours(24);
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
     private final NoticeDocument document;
     private final Duration defaultTaskDue;
 
-    public NoticeStore(Jdbc jdbc, Clock clock, NoticeDocument document) {
-        this(jdbc, clock, document, DEFAULT_TASK_DUE);
+    public NoticeStore(Transactions transactions, Clock clock, NoticeDocument document) {
+        this(transactions, clock, document, DEFAULT_TASK_DUE);
     }
 
     /**
      * @param defaultTaskDue when a task (channel TASK) is due whose rule names no due time: an office
      *                       reached only by phone (the representative told of a disappearance, O25)
      */
-    public NoticeStore(Jdbc jdbc, Clock clock, NoticeDocument document, Duration defaultTaskDue) {
-        this.jdbc = jdbc;
+    public NoticeStore(Transactions transactions, Clock clock, NoticeDocument document, Duration defaultTaskDue) {
+        this.transactions = transactions;
         this.clock = clock;
         this.document = document;
         this.defaultTaskDue = defaultTaskDue;
     }
 
     /** Inserts the notice unless one with the same id exists; returns its id. */
-    public String insert(Connection c, String eventKey, JsonNode event, Notice n) throws SQLException {
+    public String insert(Transaction c, String eventKey, JsonNode event, Notice n) throws SQLException {
         return insert(c, eventKey, event, n, null);
     }
 
     /** As {@link #insert(Connection, String, JsonNode, Notice)}, recording the config version that decided it. */
-    public String insert(Connection c, String eventKey, JsonNode event, Notice n, String configVersion) throws SQLException {
+    public String insert(Transaction c, String eventKey, JsonNode event, Notice n, String configVersion) throws SQLException {
         return insert(c, NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy()), eventKey, event, n, configVersion);
     }
 
     /** As {@link #insert(Connection, String, JsonNode, Notice)}, for notices whose id is derived otherwise (alerts). */
-    public String insert(Connection c, String id, String eventKey, JsonNode event, Notice n) throws SQLException {
+    public String insert(Transaction c, String id, String eventKey, JsonNode event, Notice n) throws SQLException {
         return insert(c, id, eventKey, event, n, null);
     }
 
     /** As {@link #insert(Connection, String, String, JsonNode, Notice)}, recording the config version that decided it. */
-    public String insert(Connection c, String id, String eventKey, JsonNode event, Notice n, String configVersion)
+    public String insert(Transaction c, String id, String eventKey, JsonNode event, Notice n, String configVersion)
             throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,
                                     channel, address, purpose, legal_basis, content, removed_fields, flags, status,
                                     created_at, status_changed_at, office_name, document, next_attempt_at, due_at, duf_number,
@@ -106,8 +106,8 @@ public final class NoticeStore {
 
     /** The notices of one event, most urgent first: metadata only. */
     public List<NoticeSummary> forEvent(String eventKey) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT notice_id, duty, is_copy, priority, role, office_id, channel, status
                     FROM notice WHERE event_key = ? ORDER BY priority_rank, duty, office_id""")) {
                 ps.setString(1, eventKey);
@@ -126,8 +126,8 @@ public final class NoticeStore {
     /** Notices in the given statuses, most urgent and oldest first: metadata only. */
     public List<NoticeState> list(List<String> statuses, String officeId, int limit) {
         String marks = String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"));
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(STATE + " WHERE status IN (" + marks + ")"
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(STATE + " WHERE status IN (" + marks + ")"
                     + (officeId == null ? "" : " AND office_id = ?") + " ORDER BY priority_rank, created_at LIMIT ?")) {
                 int i = 1;
                 for (String s : statuses) ps.setString(i++, s);
@@ -143,8 +143,8 @@ public final class NoticeStore {
     }
 
     public java.util.Optional<NoticeState> state(String noticeId) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(STATE + " WHERE notice_id = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(STATE + " WHERE notice_id = ?")) {
                 ps.setString(1, noticeId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? java.util.Optional.of(state(rs)) : java.util.Optional.<NoticeState>empty();
@@ -174,8 +174,8 @@ public final class NoticeStore {
 
     /** Per channel and office: how many notices wait (CREATED, SENDING, FAILED) and since when the oldest. */
     public List<Backlog> backlog() {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT channel, office_id, COUNT(*), MIN(created_at), SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END)
                     FROM notice WHERE status IN ('CREATED', 'SENDING', 'FAILED') AND channel <> 'TASK'
                     GROUP BY channel, office_id""");
@@ -192,8 +192,8 @@ public final class NoticeStore {
 
     /** Offices that are not receiving: how many of their notices are FAILED, DEAD or being retried. */
     public java.util.Map<String, Long> troubledOffices() {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     // A retry in flight (SENDING after a failure) still counts: the office has not answered yet.
                     "SELECT office_id, COUNT(*) FROM notice WHERE status IN ('FAILED', 'DEAD') OR (status = 'SENDING' AND attempts > 1) "
                             + "GROUP BY office_id ORDER BY office_id");

@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -41,7 +40,7 @@ public final class PersonalData {
     }
 
     /** Blanks every event, notice and deadline of the case and deletes its case file. */
-    public static Blanked blankCase(Connection c, String dufNumber, OffsetDateTime now, String reason) throws SQLException {
+    public static Blanked blankCase(Transaction c, String dufNumber, OffsetDateTime now, String reason) throws SQLException {
         int notices = update(c, "UPDATE notice SET " + CONTACT_NOTICE_BLANKS
                 + " WHERE event_key IN (SELECT event_key FROM inbound_event WHERE duf_number = ?)", now, reason, dufNumber);
         // Notices carry the DUF number themselves too (V9), and may belong to events of no case.
@@ -59,7 +58,7 @@ public final class PersonalData {
     }
 
     /** Blanks the given events (of no case file) and their notices and deadlines. */
-    public static Blanked blankEvents(Connection c, List<String> eventKeys, OffsetDateTime now, String reason) throws SQLException {
+    public static Blanked blankEvents(Transaction c, List<String> eventKeys, OffsetDateTime now, String reason) throws SQLException {
         if (eventKeys.isEmpty()) return Blanked.NONE;
         String in = "(" + String.join(", ", Collections.nCopies(eventKeys.size(), "?")) + ")";
         Object[] keys = eventKeys.toArray();
@@ -71,8 +70,8 @@ public final class PersonalData {
         return new Blanked(events, notices, deadlines, 0);
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    static int update(Transaction c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             return ps.executeUpdate();
         }

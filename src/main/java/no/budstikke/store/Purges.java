@@ -3,7 +3,6 @@ package no.budstikke.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,22 +54,22 @@ public final class Purges {
               AND e.seq > ?
             ORDER BY e.seq LIMIT ?""".formatted(EVENT_FINAL, NOTICE_FINAL);
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
 
-    public Purges(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public Purges(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /** Deletes up to {@code limit} rejected inputs received before {@code before}. */
     public int quarantine(Instant before, int limit) {
-        return jdbc.inTransaction(c -> PersonalData.update(c, """
+        return transactions.inTransaction(c -> PersonalData.update(c, """
                 DELETE FROM quarantine WHERE id IN (SELECT id FROM quarantine WHERE received_at < ? ORDER BY id LIMIT ?)""",
                 utc(before), limit));
     }
 
     /** Blanks the content and document of up to {@code limit} notices delivered or cancelled before {@code before}. */
     public int noticeContents(Instant before, Instant now, int limit) {
-        return jdbc.inTransaction(c -> PersonalData.update(c, """
+        return transactions.inTransaction(c -> PersonalData.update(c, """
                 UPDATE notice SET content = '{}', document = '{}', purged_at = ?, purge_reason = ?
                 WHERE notice_id IN (SELECT notice_id FROM notice WHERE purged_at IS NULL AND status IN %s
                                     AND status_changed_at < ? ORDER BY status_changed_at LIMIT ?)""".formatted(NOTICE_FINAL),
@@ -82,8 +81,8 @@ public final class Purges {
      * in DUF order (the caller pages through them).
      */
     public List<String> quietCases(Instant before, LocalDate today, String afterDuf, int limit) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.duf_number FROM case_file f WHERE f.duf_number > ? AND "
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT f.duf_number FROM case_file f WHERE f.duf_number > ? AND "
                     + QUIET_CASE + " ORDER BY f.duf_number LIMIT ?")) {
                 ps.setString(1, afterDuf);
                 ps.setInt(bindQuiet(ps, 2, before, today), limit);
@@ -102,8 +101,8 @@ public final class Purges {
      * locked first, so a dispatch of the same case waits, and the check is made under the lock.
      */
     public PersonalData.Blanked purgeCase(String dufNumber, Instant before, LocalDate today, Instant now) {
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.state FROM case_file f WHERE f.duf_number = ? AND "
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT f.state FROM case_file f WHERE f.duf_number = ? AND "
                     + QUIET_CASE + " FOR UPDATE")) {
                 ps.setString(1, dufNumber);
                 bindQuiet(ps, 2, before, today);
@@ -121,10 +120,10 @@ public final class Purges {
 
     /** Blanks up to {@code limit} quiet events of no case file, after {@code afterSeq} in intake order. */
     public Page loneEvents(Instant before, Instant now, long afterSeq, int limit) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
             long last = afterSeq;
-            try (PreparedStatement ps = c.prepareStatement(QUIET_LONE_EVENTS)) {
+            try (PreparedStatement ps = c.connection().prepareStatement(QUIET_LONE_EVENTS)) {
                 ps.setObject(1, utc(before));
                 ps.setObject(2, utc(before));
                 ps.setObject(3, utc(before));
@@ -148,9 +147,9 @@ public final class Purges {
      * is gone already: attempts, ops actions, notices, unresolved recipients, deadlines and alerts.
      */
     public int journal(Instant before, int limit) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT e.event_key FROM inbound_event e WHERE e.received_at < ? AND e.purged_at IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM case_file f WHERE f.last_event_key = e.event_key)
                       AND NOT EXISTS (SELECT 1 FROM case_agreement a WHERE a.event_key = e.event_key)
@@ -178,7 +177,7 @@ public final class Purges {
 
     /** Deletes purge and erasure records older than the journal. */
     public int retentionLog(Instant before, int limit) {
-        return jdbc.inTransaction(c -> PersonalData.update(c, """
+        return transactions.inTransaction(c -> PersonalData.update(c, """
                 DELETE FROM retention_log WHERE id IN (SELECT id FROM retention_log WHERE at < ? ORDER BY id LIMIT ?)""",
                 utc(before), limit));
     }

@@ -3,7 +3,6 @@ package no.budstikke.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,18 +20,18 @@ public final class QuarantineStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() { };
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
     private final int rawCap;
 
-    public QuarantineStore(Jdbc jdbc, Clock clock, int rawCap) {
-        this.jdbc = jdbc;
+    public QuarantineStore(Transactions transactions, Clock clock, int rawCap) {
+        this.transactions = transactions;
         this.clock = clock;
         this.rawCap = rawCap;
     }
 
     /** Quarantines within the caller's transaction and returns the entry's id. */
-    public long insert(Connection c, String channel, String origin, String reason, List<Violation> violations, byte[] raw)
+    public long insert(Transaction c, String channel, String origin, String reason, List<Violation> violations, byte[] raw)
             throws SQLException {
         return insert(c, channel, origin, reason, violations, raw, raw.length);
     }
@@ -41,10 +40,10 @@ public final class QuarantineStore {
      * As above, for an input of {@code size} bytes of which only {@code raw} was read: one too
      * large to read whole is kept as its first bytes, like any input over the cap.
      */
-    public long insert(Connection c, String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size)
+    public long insert(Transaction c, String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size)
             throws SQLException {
         boolean truncated = size > rawCap || raw.length < size;
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 INSERT INTO quarantine (received_at, channel, origin, reason, violations, raw_size, raw_bytes, truncated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             ps.setObject(1, OffsetDateTime.now(clock));
@@ -69,13 +68,13 @@ public final class QuarantineStore {
     }
 
     public long insert(String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size) {
-        return jdbc.inTransaction(c -> insert(c, channel, origin, reason, violations, raw, size));
+        return transactions.inTransaction(c -> insert(c, channel, origin, reason, violations, raw, size));
     }
 
     /** Newest first; entries with an id below {@code beforeId} when it is given. Raw bytes are left out. */
     public List<QuarantineEntry> list(int limit, Long beforeId) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT id, received_at, channel, origin, reason, violations, raw_size, truncated
                     FROM quarantine WHERE id < ? ORDER BY id DESC LIMIT ?""")) {
                 ps.setLong(1, beforeId == null ? Long.MAX_VALUE : beforeId);
@@ -94,8 +93,8 @@ public final class QuarantineStore {
     }
 
     public Optional<QuarantineEntry> get(long id) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT id, received_at, channel, origin, reason, violations, raw_size, raw_bytes, truncated
                     FROM quarantine WHERE id = ?""")) {
                 ps.setLong(1, id);

@@ -21,11 +21,11 @@ public final class RetentionLog {
     public record Entry(long id, OffsetDateTime at, String action, String actor, String counts) {
     }
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public RetentionLog(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public RetentionLog(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -37,8 +37,8 @@ public final class RetentionLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("counts are a map of names and numbers", e);
         }
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO retention_log (at, action, actor, counts) VALUES (?, ?, ?, ?)")) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("INSERT INTO retention_log (at, action, actor, counts) VALUES (?, ?, ?, ?)")) {
                 ps.setObject(1, OffsetDateTime.now(clock));
                 ps.setString(2, action);
                 ps.setString(3, actor.length() <= 100 ? actor : actor.substring(0, 100));
@@ -50,8 +50,8 @@ public final class RetentionLog {
 
     /** The newest entries first. */
     public List<Entry> newest(int limit) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "SELECT id, at, action, actor, counts FROM retention_log ORDER BY id DESC LIMIT ?")) {
                 ps.setInt(1, limit);
                 List<Entry> out = new ArrayList<>();

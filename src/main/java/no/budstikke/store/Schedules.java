@@ -23,10 +23,10 @@ public final class Schedules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
 
-    public Schedules(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public Schedules(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -40,8 +40,8 @@ public final class Schedules {
 
     /** Case files whose 18th birthday lies between the two days, inclusive. */
     public List<Case> turningEighteenBetween(LocalDate from, LocalDate to) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT duf_number, eighteen_on, awaiting_settlement_since, last_event_key, last_event_time, state,
                            CAST(NULL AS TIMESTAMP WITH TIME ZONE)
                     FROM case_file WHERE eighteen_on BETWEEN ? AND ? ORDER BY duf_number""")) {
@@ -54,8 +54,8 @@ public final class Schedules {
 
     /** Case files awaiting settlement since {@code atMost} or earlier, with the last update that went to IMDi. */
     public List<Case> awaitingSettlementSince(Instant atMost) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("""
                     SELECT f.duf_number, f.eighteen_on, f.awaiting_settlement_since, f.last_event_key, f.last_event_time, f.state,
                            (SELECT MAX(e.event_time) FROM notice n JOIN inbound_event e ON e.event_key = n.event_key
                             WHERE n.duf_number = f.duf_number AND n.duty = 'O30' AND n.role = 'IMDI' AND n.status <> 'CANCELLED'
@@ -69,8 +69,8 @@ public final class Schedules {
 
     /** Whether an event with this key is stored, whatever its status. */
     public boolean stored(String eventKey) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbound_event WHERE event_key = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT 1 FROM inbound_event WHERE event_key = ?")) {
                 ps.setString(1, eventKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
@@ -81,8 +81,8 @@ public final class Schedules {
 
     /** The {@code data} of a stored event. */
     public Optional<JsonNode> data(String eventKey) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM inbound_event WHERE event_key = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement("SELECT payload FROM inbound_event WHERE event_key = ?")) {
                 ps.setString(1, eventKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs.getString(1)).path("data")) : Optional.empty();

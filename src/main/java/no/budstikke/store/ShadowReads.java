@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +28,8 @@ public final class ShadowReads {
      * Up to {@code limit} events dispatched after intake position {@code afterSeq}, received in
      * [{@code from}, {@code to}), oldest first. Keyset paging: each page costs the same however far the run is.
      */
-    public List<StoredEvent> page(Connection c, long afterSeq, OffsetDateTime from, OffsetDateTime to, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    public List<StoredEvent> page(Transaction c, long afterSeq, OffsetDateTime from, OffsetDateTime to, int limit) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement("""
                 SELECT seq, event_key, type, event_time, duf_number, payload FROM inbound_event
                 WHERE status = 'DISPATCHED' AND seq > ? AND received_at >= ? AND received_at < ?
                 ORDER BY status, seq LIMIT ?""")) {
@@ -55,10 +54,10 @@ public final class ShadowReads {
      * The notices of these events, by event key. By the keys themselves, not a join on the page's
      * intake positions: H2 plans that join as a scan of the whole notice table.
      */
-    public Map<String, List<StoredNotice>> notices(Connection c, java.util.Collection<String> eventKeys) throws SQLException {
+    public Map<String, List<StoredNotice>> notices(Transaction c, java.util.Collection<String> eventKeys) throws SQLException {
         if (eventKeys.isEmpty()) return Map.of();
         String marks = String.join(", ", java.util.Collections.nCopies(eventKeys.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT notice_id, event_key, duty, is_copy, priority, office_id, content "
+        try (PreparedStatement ps = c.connection().prepareStatement("SELECT notice_id, event_key, duty, is_copy, priority, office_id, content "
                 + "FROM notice WHERE event_key IN (" + marks + ")")) {
             int i = 1;
             for (String key : eventKeys) ps.setString(i++, key);

@@ -1,6 +1,7 @@
 package no.budstikke.store;
 
 import java.sql.SQLException;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The database failed. Only the SQL state is kept: drivers put column values into their
@@ -10,6 +11,14 @@ public final class StorageException extends RuntimeException {
 
     private StorageException(String message) {
         super(message, null, false, false);
+    }
+
+    /** A failure inside a repository: the driver's SQL state when there is one, never Jdbi's message (it holds the bound values). */
+    static StorageException from(JdbiException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) return from(s);
+        }
+        return new StorageException("database operation failed (" + e.getClass().getSimpleName() + ")");
     }
 
     static StorageException from(SQLException e) {

@@ -35,7 +35,7 @@ import no.budstikke.model.Notice;
 import no.budstikke.model.NoticeDocument;
 import no.budstikke.model.Office;
 import no.budstikke.model.Priority;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.StoredAlert;
 import no.budstikke.testing.LogCapture;
@@ -357,12 +357,12 @@ class DeadlinesIT {
             // The tertial report (O39) to the region's office, once delivered, meets D6; the next tertial starts.
             Office region = HubConfigLoader.load(Path.of("config")).directory().offices().stream()
                     .filter(o -> o.id().equals("udi-region-indre-ostland")).findFirst().orElseThrow();
-            Jdbc jdbc = new Jdbc(hub.bean("dataSource", DataSource.class));
-            NoticeStore notices = new NoticeStore(jdbc, clock, new NoticeDocument("Budstikke"));
+            Transactions transactions = new Transactions(hub.bean("dataSource", DataSource.class));
+            NoticeStore notices = new NoticeStore(transactions, clock, new NoticeDocument("Budstikke"));
             Notice o39 = new Notice("O39", false, "amot-base-data", Priority.NORMAL, region, "amot", "test",
                     JSON.createObjectNode().put("period", "2027-T1"), List.of(), List.of());
             ObjectNode signedEvent = Fixtures.valid("no.udi.duf.amot.agreement-signed.v1");
-            jdbc.inTransaction(c -> notices.insert(c, "00000000000000000000000000000039", signed, signedEvent, o39));
+            transactions.inTransaction(c -> notices.insert(c, "00000000000000000000000000000039", signed, signedEvent, o39));
             assertThat(awaitRun(hub, signed, "D6", "MET").path("round").asInt()).isEqualTo(1);
             assertThat(await().atMost(WAIT).until(() -> running(hub, signed, "D6"), r -> r != null).path("round").asInt()).isEqualTo(2);
             assertThat(alerts(hub, signed)).isEmpty();

@@ -31,7 +31,7 @@ import no.budstikke.model.Priority;
 import no.budstikke.model.Role;
 import no.budstikke.model.Serves;
 import no.budstikke.store.Database;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStatus;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.testing.TestDatabases.Kind;
@@ -68,15 +68,15 @@ class OutboxIT {
     };
 
     private Database db;
-    private Jdbc jdbc;
+    private Transactions transactions;
     private NoticeStore notices;
     private Outbox outbox;
 
     private void open(Kind kind) {
         db = Database.open(TestDatabases.freshUrl(kind, dir), null, null, dir, 4);
-        jdbc = new Jdbc(db.dataSource());
-        notices = new NoticeStore(jdbc, clock, new NoticeDocument("test"));
-        outbox = new Outbox(jdbc, clock, Map.of(Channel.HTTP, RETRY, Channel.MAIL, RETRY, Channel.SFTP, RETRY),
+        transactions = new Transactions(db.dataSource());
+        notices = new NoticeStore(transactions, clock, new NoticeDocument("test"));
+        outbox = new Outbox(transactions, clock, Map.of(Channel.HTTP, RETRY, Channel.MAIL, RETRY, Channel.SFTP, RETRY),
                 Duration.ofMinutes(2), () -> 0.5);
     }
 
@@ -236,7 +236,7 @@ class OutboxIT {
         {
             String event = event("e1");
             for (int i = 0; i < 200; i++) notice(event, "O1", "office-" + i, Priority.NORMAL);
-            Outbox second = new Outbox(jdbc, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+            Outbox second = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<List<Delivery>>> claims = new ArrayList<>();
@@ -280,7 +280,7 @@ class OutboxIT {
         Notice n = new Notice(duty, false, "kind", priority, office, "purpose", "basis", JsonNodeFactory.instance.objectNode(),
                 List.of(), List.of());
         JsonNode event = JSON.createObjectNode().put("source", "urn:test").put("id", eventKey).put("type", "t").put("time", "x");
-        return jdbc.inTransaction(c -> notices.insert(c, eventKey, event, n));
+        return transactions.inTransaction(c -> notices.insert(c, eventKey, event, n));
     }
 
     private String status(String noticeId) {

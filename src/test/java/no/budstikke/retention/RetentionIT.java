@@ -155,7 +155,7 @@ class RetentionIT {
             TestClock clock = new TestClock(T0);
             try (TestHub hub = TestHub.start(settings(), clock)) {
                 DataSource db = hub.bean("dataSource", DataSource.class);
-                no.budstikke.store.JobLease lease = new no.budstikke.store.JobLease(new no.budstikke.store.Jdbc(db), clock);
+                no.budstikke.store.JobLease lease = new no.budstikke.store.JobLease(new no.budstikke.store.Transactions(db), clock);
                 quarantine(hub, freshDuf());
                 // Another instance holds the job: this one's run does nothing until that lease has run out.
                 clock.set(T0.plus(Duration.ofDays(31)));

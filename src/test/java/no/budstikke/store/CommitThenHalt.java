@@ -17,13 +17,13 @@ public final class CommitThenHalt {
         Path dir = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         Database db = Database.open("", null, null, dir, 2);
-        Jdbc jdbc = new Jdbc(db.dataSource());
-        EventStore events = new EventStore(jdbc, Clock.systemUTC());
+        Transactions transactions = new Transactions(db.dataSource());
+        EventStore events = new EventStore(transactions, Clock.systemUTC());
         for (int i = 0; i < n; i++) {
             String id = "e-" + i;
             NewEvent e = new NewEvent(String.format("%032x", i), "urn:test", id, "t", OffsetDateTime.now(), "http", "test",
                     null, "{}", "x");
-            jdbc.inTransaction(c -> events.insert(c, e));
+            transactions.inTransaction(c -> events.insert(c, e));
         }
         System.out.println("committed " + n);
         System.out.flush();

@@ -25,7 +25,7 @@ class CrashDurabilityIT {
         assertThat(output(child)).contains("committed " + n);
 
         try (Database db = Database.open("", null, null, dir, 2)) {
-            assertThat(new EventStore(new Jdbc(db.dataSource()), java.time.Clock.systemUTC()).count()).isEqualTo(n);
+            assertThat(new EventStore(new Transactions(db.dataSource()), java.time.Clock.systemUTC()).count()).isEqualTo(n);
         }
     }
 

@@ -3,7 +3,7 @@ package no.budstikke.delivery.task;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
 import no.budstikke.model.Priority;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 
 /**
  * Escalates tasks nobody acknowledged by their due time: one alert per task to the ops mailbox and
@@ -15,12 +15,12 @@ public final class OverdueTasks {
 
     private final Tasks tasks;
     private final Alerts alerts;
-    private final Jdbc jdbc;
+    private final Transactions transactions;
 
-    public OverdueTasks(Tasks tasks, Alerts alerts, Jdbc jdbc) {
+    public OverdueTasks(Tasks tasks, Alerts alerts, Transactions transactions) {
         this.tasks = tasks;
         this.alerts = alerts;
-        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Raises the alerts not yet raised; returns how many were new. */
@@ -32,7 +32,7 @@ public final class OverdueTasks {
                     "Task " + t.noticeId() + " (" + t.kind() + ") was due " + t.dueAt() + " and is not acknowledged."
                             + " See GET /api/v1/tasks; acknowledge with POST /api/v1/tasks/" + t.noticeId() + "/ack once done.");
             // Alerts are idempotent per key: a task already escalated (here or by another instance) is skipped.
-            if (jdbc.inTransaction(c -> alerts.raise(c, a))) raised++;
+            if (transactions.inTransaction(c -> alerts.raise(c, a))) raised++;
         }
         return raised;
     }

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStatus;
 
 /**
@@ -19,11 +19,11 @@ import no.budstikke.store.NoticeStatus;
 public final class Tasks {
 
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public Tasks(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public Tasks(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -42,8 +42,8 @@ public final class Tasks {
 
     /** Open tasks (or all, newest acknowledged too), most urgent and earliest due first. */
     public List<Task> list(boolean all, int limit) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE n.channel = 'TASK'"
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE n.channel = 'TASK'"
                     + (all ? "" : " AND n.status = '" + NoticeStatus.CREATED.name() + "'")
                     + " ORDER BY n.priority_rank, COALESCE(n.due_at, n.created_at), n.created_at LIMIT ?")) {
                 ps.setInt(1, limit);
@@ -53,8 +53,8 @@ public final class Tasks {
     }
 
     public Optional<Task> get(String noticeId) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE n.channel = 'TASK' AND n.notice_id = ?")) {
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE n.channel = 'TASK' AND n.notice_id = ?")) {
                 ps.setString(1, noticeId);
                 return rows(ps).stream().findFirst();
             }
@@ -63,8 +63,8 @@ public final class Tasks {
 
     /** Open tasks whose due time has come. */
     public List<Task> overdue(int limit) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE n.channel = 'TASK' AND n.status = '" + NoticeStatus.CREATED.name()
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(SELECT + " WHERE n.channel = 'TASK' AND n.status = '" + NoticeStatus.CREATED.name()
                     + "' AND n.due_at <= ? ORDER BY n.due_at LIMIT ?")) {
                 ps.setObject(1, OffsetDateTime.now(clock));
                 ps.setInt(2, limit);

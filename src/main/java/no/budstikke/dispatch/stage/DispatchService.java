@@ -1,5 +1,6 @@
 package no.budstikke.dispatch.stage;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import no.budstikke.store.CaseFiles;
 import no.budstikke.store.DispatchGaps;
 import no.budstikke.store.EventState;
 import no.budstikke.store.HeldEvents;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public final class DispatchService {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Jdbc jdbc;
+    private final Transactions transactions;
     private final Supplier<Deciding> deciding;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
@@ -58,15 +59,15 @@ public final class DispatchService {
     public record Deciding(String configVersion, Dispatcher dispatcher) {
     }
 
-    public DispatchService(Jdbc jdbc, Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
+    public DispatchService(Transactions transactions, Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
                            Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
-        this(jdbc, () -> new Deciding(null, dispatcher), notices, gaps, caseFiles, clock, listeners, holds);
+        this(transactions, () -> new Deciding(null, dispatcher), notices, gaps, caseFiles, clock, listeners, holds);
     }
 
     /** @param deciding the config now loaded; a reload may replace it between two events */
-    public DispatchService(Jdbc jdbc, Supplier<Deciding> deciding, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
+    public DispatchService(Transactions transactions, Supplier<Deciding> deciding, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
                            Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
-        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.deciding = deciding;
         this.notices = notices;
         this.gaps = gaps;
@@ -92,8 +93,8 @@ public final class DispatchService {
     }
 
     private List<String> pending(int max) {
-        return jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+        return transactions.read(c -> {
+            try (PreparedStatement ps = c.connection().prepareStatement(
                     "SELECT event_key FROM inbound_event WHERE status IN " + DISPATCHABLE + " ORDER BY seq LIMIT ?")) {
                 ps.setInt(1, max);
                 List<String> keys = new ArrayList<>();
@@ -106,7 +107,7 @@ public final class DispatchService {
     }
 
     boolean dispatchOne(String key) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             Optional<StoredEvent> stored = storedEvent(c, key, "AND status IN " + DISPATCHABLE + " FOR UPDATE SKIP LOCKED");
             if (stored.isEmpty()) return false; // taken by another instance meanwhile
             JsonNode event = stored.get().event();
@@ -162,7 +163,7 @@ public final class DispatchService {
      * are not touched: they went out when it was first dispatched.
      */
     public GapReplay replayGap(long gapId, String actor) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             Optional<DispatchGaps.Gap> found = gaps.lock(c, gapId);
             if (found.isEmpty()) return new GapReplay.NotFound();
             DispatchGaps.Gap gap = found.get();
@@ -198,8 +199,8 @@ public final class DispatchService {
     private record StoredEvent(JsonNode event, String dufNumber, Instant time, String status) {
     }
 
-    private static Optional<StoredEvent> storedEvent(java.sql.Connection c, String key, String condition) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    private static Optional<StoredEvent> storedEvent(Transaction c, String key, String condition) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "SELECT payload, duf_number, event_time, status FROM inbound_event WHERE event_key = ? " + condition)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -221,14 +222,14 @@ public final class DispatchService {
     }
 
     private void markFailed(String key) {
-        jdbc.inTransaction(c -> {
+        transactions.inTransaction(c -> {
             setStatus(c, key, EventState.DISPATCH_FAILED.name());
             return null;
         });
     }
 
-    private void setStatus(java.sql.Connection c, String key, String status) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    private void setStatus(Transaction c, String key, String status) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(
                 "UPDATE inbound_event SET status = ?, status_changed_at = ? WHERE event_key = ?")) {
             ps.setString(1, status);
             ps.setObject(2, OffsetDateTime.now(clock));

@@ -1,7 +1,7 @@
 package no.budstikke.dispatch.stage;
 
+import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +12,7 @@ import no.budstikke.model.CaseFile;
 import no.budstikke.model.Priority;
 import no.budstikke.store.EventState;
 import no.budstikke.store.HeldEvents;
-import no.budstikke.store.Jdbc;
+import no.budstikke.store.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,17 +32,17 @@ public final class OtherCentreHolds {
     private final OtherCentreCheck check;
     private final HeldEvents held;
     private final Alerts alerts;
-    private final Jdbc jdbc;
+    private final Transactions transactions;
 
-    public OtherCentreHolds(OtherCentreCheck check, HeldEvents held, Alerts alerts, Jdbc jdbc) {
+    public OtherCentreHolds(OtherCentreCheck check, HeldEvents held, Alerts alerts, Transactions transactions) {
         this.check = check;
         this.held = held;
         this.alerts = alerts;
-        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Holds the event in the dispatching transaction if it must wait for ops; returns whether it did. */
-    boolean holdIfForeign(Connection c, String key, JsonNode event, Optional<CaseFile> before) throws SQLException {
+    boolean holdIfForeign(Transaction c, String key, JsonNode event, Optional<CaseFile> before) throws SQLException {
         Optional<String> reason = check.holdReason(event, before);
         if (reason.isEmpty()) return false;
         String type = event.path("type").asText();
@@ -67,7 +67,7 @@ public final class OtherCentreHolds {
     }
 
     private HeldEvents.Review review(String key, String status, String actor) {
-        return jdbc.inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             HeldEvents.Review r = held.review(c, key, status, actor);
             if (r == HeldEvents.Review.DONE) {
                 alerts.acknowledge(c, ALERT_KIND + ":" + key, actor);
