@@ -170,7 +170,7 @@ public final class ScheduledDuties {
     }
 
     private void raise(Alert a) {
-        transactions.inTransaction(conn -> alerts.raise(conn, a));
+        transactions.inTransaction(tx -> alerts.raise(tx, a));
     }
 
     private static Instant later(Instant a, Instant b) {
