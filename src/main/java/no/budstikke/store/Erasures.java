@@ -21,6 +21,10 @@ public final class Erasures {
      * outcome is recorded as it happens.
      */
     private static final List<NoticeStatus> OPEN = List.of(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.DEAD);
+    /** Notices that will not be sent (again): what they quote may go with their content. */
+    private static final List<NoticeStatus> SETTLED = List.of(NoticeStatus.DELIVERED, NoticeStatus.CANCELLED, NoticeStatus.DEAD);
+    /** Events whose dispatch is over. */
+    private static final List<EventState> DONE = List.of(EventState.DISPATCHED, EventState.REJECTED);
 
     /** What erasing the case did: its events' keys (opaque, for the journal) and counts per kind of row. */
     public record CaseErased(List<String> eventKeys, Map<String, Long> counts) {
@@ -48,7 +52,7 @@ public final class Erasures {
             long ended = sql.endDeadlines(DeadlineState.RUNNING, DeadlineState.ENDED, now, dufNumber);
             long gaps = sql.closeGaps(now, actor, dufNumber);
             // Erased events stop here: dispatch takes only RECEIVED and RELEASED events.
-            long stopped = sql.stopEvents(EventState.ERASED, List.of(EventState.DISPATCHED, EventState.REJECTED), now, dufNumber);
+            long stopped = sql.stopEvents(EventState.ERASED, DONE, now, dufNumber);
             PersonalData.Blanked b = PersonalData.blankCase(tx, dufNumber, now, PersonalData.ERASURE);
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("events", (long) b.events());
@@ -75,8 +79,7 @@ public final class Erasures {
             ErasureSql sql = tx.attach(ErasureSql.class);
             String like = "%" + dufNumber + "%"; // twelve digits: no LIKE wildcards in it
             Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("noticesQuotingBlanked", (long) sql.blankNoticesQuoting(
-                    List.of(NoticeStatus.DELIVERED, NoticeStatus.CANCELLED, NoticeStatus.DEAD), now, PersonalData.ERASURE, like));
+            counts.put("noticesQuotingBlanked", (long) sql.blankNoticesQuoting(SETTLED, now, PersonalData.ERASURE, like));
             counts.put("noticesQuotingPending", (long) sql.cutFromNotices(dufNumber, like));
             counts.put("eventsQuoting", (long) sql.cutFromEvents(dufNumber, like));
             counts.put("caseFilesQuoting", (long) sql.cutFromCaseFiles(dufNumber, like));
