@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import no.budstikke.model.Role;
 import no.budstikke.model.Unresolved;
 import no.budstikke.store.DispatchGaps;
 import no.budstikke.store.NoticeStore;
+import no.budstikke.store.TertialReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +58,7 @@ public final class TertialReport implements DispatchListener {
 
     private final NoticeStore notices;
     private final DispatchGaps gaps;
+    private final TertialReports reads = new TertialReports();
 
     /** The report is made with the config that decided its event (policy and directory), see {@link Dispatched#dispatcher()}. */
     public TertialReport(NoticeStore notices, DispatchGaps gaps) {
@@ -67,20 +67,20 @@ public final class TertialReport implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Transaction c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction tx, Dispatched d) throws SQLException {
         if (!TYPE.equals(d.type())) return;
         String period = d.event().path("data").path("period").asText();
         Optional<Dispatcher.PolicyView> policy = d.dispatcher().policy(Role.UDI_REGIONAL, PURPOSE);
         if (policy.isEmpty()) {
-            gap(c, d.key(), "no disclosure policy for UDI_REGIONAL and purpose '" + PURPOSE + "'; nothing is sent (default deny)");
+            gap(tx, d.key(), "no disclosure policy for UDI_REGIONAL and purpose '" + PURPOSE + "'; nothing is sent (default deny)");
             return;
         }
         BaseDataCsv csv = new BaseDataCsv(policy.get().redactor());
-        Map<Target, List<BaseDataCsv.Row>> byTarget = group(c, d.key(), running(c), d.dispatcher().config().directory());
+        Map<Target, List<BaseDataCsv.Row>> byTarget = group(tx, d.key(), reads.running(tx), d.dispatcher().config().directory());
         for (Map.Entry<Target, List<BaseDataCsv.Row>> e : byTarget.entrySet()) {
             Target t = e.getKey();
             String id = NoticeId.of(DUTY + "|" + period + "|" + t.region(), DUTY, t.office().id(), false);
-            if (exists(c, id)) {
+            if (reads.made(tx, id)) {
                 LOG.info("tertial report period={} region={} office={} already made notice={}", period, t.region(), t.office().id(), id);
                 continue;
             }
@@ -91,7 +91,7 @@ public final class TertialReport implements DispatchListener {
             report.columns().forEach(content.putArray("columns")::add);
             Notice n = new Notice(DUTY, false, KIND, Priority.NORMAL, t.office(), PURPOSE, policy.get().policy().legalBasis(),
                     content, report.removedFields(), List.of(), null, List.of(new Attachment(file, MEDIA_TYPE, report.csv())));
-            notices.insert(c, id, d.key(), d.event(), n, d.configVersion());
+            notices.insert(tx, id, d.key(), d.event(), n, d.configVersion());
             LOG.info("tertial report period={} region={} office={} agreements={} columns={} notice={}", period, t.region(),
                     t.office().id(), report.rows(), report.columns().size(), id);
         }
@@ -108,31 +108,13 @@ public final class TertialReport implements DispatchListener {
     private record Target(String region, Office office) {
     }
 
-    private record Agreement(String municipalityNumber, JsonNode signedEvent) {
-    }
-
-    /** The running agreements, each with its agreement-signed event, in the order the report lists them. */
-    private static List<Agreement> running(Transaction c) throws SQLException {
-        List<Agreement> out = new ArrayList<>();
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT a.municipality_number, e.payload
-                FROM case_agreement a
-                JOIN case_file f ON f.duf_number = a.duf_number
-                JOIN inbound_event e ON e.event_key = a.event_key
-                ORDER BY a.municipality_number, a.signed_at, a.agreement_id, a.duf_number""");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.add(new Agreement(rs.getString(1), read(rs.getString(2))));
-        }
-        return out;
-    }
-
     /** Agreements by (region, office); those that lead to no single office are recorded as gaps, by municipality. */
-    private Map<Target, List<BaseDataCsv.Row>> group(Transaction c, String key, List<Agreement> agreements, Directory directory)
-            throws SQLException {
+    private Map<Target, List<BaseDataCsv.Row>> group(Transaction tx, String key, List<TertialReports.Agreement> agreements,
+                                                     Directory directory) throws SQLException {
         Map<Target, List<BaseDataCsv.Row>> out = new LinkedHashMap<>();
         Map<String, Integer> unplaced = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        for (Agreement a : agreements) {
+        for (TertialReports.Agreement a : agreements) {
             String number = a.municipalityNumber() == null ? "(none)" : a.municipalityNumber();
             Optional<Municipality> m = a.municipalityNumber() == null ? Optional.empty() : directory.municipality(a.municipalityNumber());
             if (m.isEmpty()) {
@@ -148,26 +130,17 @@ public final class TertialReport implements DispatchListener {
                 continue;
             }
             out.computeIfAbsent(new Target(m.get().udiRegion(), offices.get(0)), t -> new ArrayList<>())
-                    .add(new BaseDataCsv.Row(a.signedEvent(), m.get().name()));
+                    .add(new BaseDataCsv.Row(read(a.signedEvent()), m.get().name()));
         }
         for (Map.Entry<String, Integer> u : unplaced.entrySet()) {
-            gap(c, key, reasons.get(u.getKey()) + "; " + u.getValue() + " running agreement(s) left out of the tertial report");
+            gap(tx, key, reasons.get(u.getKey()) + "; " + u.getValue() + " running agreement(s) left out of the tertial report");
         }
         return out;
     }
 
-    private void gap(Transaction c, String key, String reason) throws SQLException {
-        gaps.insert(c, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
+    private void gap(Transaction tx, String key, String reason) throws SQLException {
+        gaps.insert(tx, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
         LOG.warn("tertial report event key={} duty={} unresolved: {}", key, DUTY, reason);
-    }
-
-    private static boolean exists(Transaction c, String noticeId) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT 1 FROM notice WHERE notice_id = ?")) {
-            ps.setString(1, noticeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static JsonNode read(String payload) {

@@ -1,28 +1,26 @@
 package no.budstikke.camel;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import no.budstikke.store.DatabaseProbe;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness: the hub can only acknowledge events while its database answers. A query, not
- * {@code Connection.isValid}: an embedded H2 whose database had closed itself (out of direct
- * memory) still handed out "valid" sessions, so readiness said UP while every POST got 503.
+ * Readiness: the hub can only acknowledge events while its database answers a query (see
+ * {@link DatabaseProbe} for why a query): otherwise readiness said UP while every POST got 503.
  */
 public final class DatabaseHealthCheck extends AbstractHealthCheck {
 
     /** Short: a check that hangs would hold the readiness answer too. */
     static final int QUERY_TIMEOUT_SECONDS = 2;
 
-    private final DataSource dataSource;
+    private final DatabaseProbe probe;
 
     public DatabaseHealthCheck(DataSource dataSource) {
         super("budstikke", "database");
-        this.dataSource = dataSource;
+        this.probe = new DatabaseProbe(dataSource, QUERY_TIMEOUT_SECONDS);
     }
 
     @Override
@@ -32,18 +30,12 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            try (ResultSet rs = s.executeQuery("SELECT 1")) {
-                if (rs.next() && rs.getInt(1) == 1) {
-                    builder.up();
-                    return;
-                }
-            }
-            builder.detail("database", "answered SELECT 1 wrongly");
-        } catch (Exception e) {
-            builder.detail("database", "unreachable (" + e.getClass().getSimpleName() + ")");
+        Optional<String> problem = probe.problem();
+        if (problem.isEmpty()) {
+            builder.up();
+            return;
         }
+        builder.detail("database", problem.get());
         builder.down();
     }
 }

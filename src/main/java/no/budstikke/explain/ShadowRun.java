@@ -68,21 +68,21 @@ public final class ShadowRun {
         long after = 0;
         while (true) {
             long afterSeq = after;
-            Long last = transactions.read(c -> page(c, afterSeq, start, end, report));
+            Long last = transactions.read(tx -> page(tx, afterSeq, start, end, report));
             if (last == null) return report;
             after = last;
         }
     }
 
     /** One page: returns the intake position of its last event, or null when there was none. */
-    private Long page(Transaction c, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) throws SQLException {
-        List<StoredEvent> events = reads.page(c, afterSeq, from, to, pageSize);
+    private Long page(Transaction tx, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) throws SQLException {
+        List<StoredEvent> events = reads.page(tx, afterSeq, from, to, pageSize);
         if (events.isEmpty()) return null;
         long last = events.get(events.size() - 1).seq();
-        Map<String, List<StoredNotice>> notices = reads.notices(c, events.stream().map(StoredEvent::key).toList());
+        Map<String, List<StoredNotice>> notices = reads.notices(tx, events.stream().map(StoredEvent::key).toList());
         Set<String> cases = new HashSet<>();
         for (StoredEvent e : events) if (e.dufNumber() != null) cases.add(e.dufNumber());
-        Map<String, CaseFiles.Dispatched> histories = caseFiles.dispatched(c, cases, last);
+        Map<String, CaseFiles.Dispatched> histories = caseFiles.dispatched(tx, cases, last);
         for (StoredEvent e : events) {
             JsonNode event = read(e.payload());
             Decision d;

@@ -87,7 +87,7 @@ public final class ScheduledDuties {
     private boolean turningEighteen(Schedules.Case c, LocalDate today) {
         if (!turningEighteen.due(c.eighteenOn(), today)) return false;
         // Asked once per person, whichever event asked: a real turning-18 event or an earlier one of ours.
-        if (transactions.read(conn -> caseFiles.turning18Requested(conn, c.dufNumber()))) return false;
+        if (transactions.read(tx -> caseFiles.turning18Requested(tx, c.dufNumber()))) return false;
         String id = HubEvents.turning18Id(c.dufNumber(), c.eighteenOn());
         if (store.stored(EventKey.of(HubEvents.SOURCE, id))) return false;
         Instant time = later(turningEighteen.dueAt(c.eighteenOn(), zone), c.lastEventTime());
@@ -170,7 +170,7 @@ public final class ScheduledDuties {
     }
 
     private void raise(Alert a) {
-        transactions.inTransaction(conn -> alerts.raise(conn, a));
+        transactions.inTransaction(tx -> alerts.raise(tx, a));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -1,7 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -25,28 +23,12 @@ public final class ConfigVersions {
     }
 
     public Optional<Accepted> newest() {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement(
-                    "SELECT hash, accepted_by, accepted_at FROM config_version ORDER BY id DESC LIMIT 1");
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                return Optional.of(new Accepted(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
-            }
-        });
+        return transactions.read(tx -> tx.attach(ConfigVersionSql.class).newest());
     }
 
     /** Records {@code hash} as the newest version, unless it already is. */
     public void accept(String hash, String acceptedBy) {
         if (newest().map(Accepted::hash).filter(hash::equals).isPresent()) return;
-        transactions.inTransaction(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement(
-                    "INSERT INTO config_version (hash, accepted_by, accepted_at) VALUES (?, ?, ?)")) {
-                ps.setString(1, hash);
-                ps.setString(2, acceptedBy);
-                ps.setObject(3, OffsetDateTime.now(clock));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        transactions.inTransaction(tx -> tx.attach(ConfigVersionSql.class).insert(hash, acceptedBy, OffsetDateTime.now(clock)));
     }
 }

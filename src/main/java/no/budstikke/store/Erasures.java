@@ -1,13 +1,10 @@
 package no.budstikke.store;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,15 @@ import java.util.Map;
  */
 public final class Erasures {
 
-    /** Events erased stop here: dispatch takes only RECEIVED and RELEASED events. */
+    /**
+     * Open notices and tasks are cancelled. A notice being sent (SENDING) is left to finish: its
+     * outcome is recorded as it happens.
+     */
+    private static final List<NoticeStatus> OPEN = List.of(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.DEAD);
+    /** Notices that will not be sent (again): what they quote may go with their content. */
+    private static final List<NoticeStatus> SETTLED = List.of(NoticeStatus.DELIVERED, NoticeStatus.CANCELLED, NoticeStatus.DEAD);
+    /** Events whose dispatch is over. */
+    private static final List<EventState> DONE = List.of(EventState.DISPATCHED, EventState.REJECTED);
 
     /** What erasing the case did: its events' keys (opaque, for the journal) and counts per kind of row. */
     public record CaseErased(List<String> eventKeys, Map<String, Long> counts) {
@@ -38,37 +43,17 @@ public final class Erasures {
      */
     public CaseErased eraseCase(String dufNumber, String actor, Instant at) {
         OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
-        return transactions.inTransaction(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("SELECT duf_number FROM case_file WHERE duf_number = ? FOR UPDATE")) {
-                ps.setString(1, dufNumber);
-                ps.executeQuery().close();
-            }
-            List<String> keys = new ArrayList<>();
-            try (PreparedStatement ps = c.connection().prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
-                ps.setString(1, dufNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) keys.add(rs.getString(1));
-                }
-            }
-            String ofCase = "(duf_number = ? OR event_key IN (SELECT event_key FROM inbound_event WHERE duf_number = ?))";
-            // Open tasks are CREATED. A notice being sent (SENDING) is left to finish: its outcome is recorded as it happens.
-            String open = "status IN ('CREATED', 'FAILED', 'DEAD')";
-            PersonalData.update(c, """
-                    INSERT INTO notice_action (notice_id, action, actor, at)
-                    SELECT notice_id, 'CANCEL', ?, ? FROM notice WHERE\s""" + open + " AND " + ofCase, actor, now, dufNumber, dufNumber);
-            long cancelled = PersonalData.update(c, "UPDATE notice SET status = 'CANCELLED', status_changed_at = ?, next_attempt_at = NULL"
-                    + " WHERE " + open + " AND " + ofCase, now, dufNumber, dufNumber);
-            long ended = PersonalData.update(c, """
-                    UPDATE deadline_run SET status = 'ENDED', closed_at = ?, closed_by = 'erasure', open_key = NULL
-                    WHERE status = 'RUNNING' AND\s""" + ofCase, now, dufNumber, dufNumber);
-            long gaps = PersonalData.update(c, """
-                    UPDATE dispatch_gap SET resolved_at = ?, resolved_by = ?
-                    WHERE resolved_at IS NULL AND event_key IN (SELECT event_key FROM inbound_event WHERE duf_number = ?)""",
-                    now, actor, dufNumber);
-            long stopped = PersonalData.update(c, """
-                    UPDATE inbound_event SET status = ?, status_changed_at = ?
-                    WHERE duf_number = ? AND status NOT IN ('DISPATCHED', 'REJECTED')""", EventState.ERASED.name(), now, dufNumber);
-            PersonalData.Blanked b = PersonalData.blankCase(c, dufNumber, now, PersonalData.ERASURE);
+        return transactions.inTransaction(tx -> {
+            ErasureSql sql = tx.attach(ErasureSql.class);
+            sql.lockCaseFile(dufNumber);
+            List<String> keys = sql.eventKeys(dufNumber);
+            sql.recordCancellations(OPEN, actor, now, dufNumber);
+            long cancelled = sql.cancelNotices(OPEN, NoticeStatus.CANCELLED, now, dufNumber);
+            long ended = sql.endDeadlines(DeadlineState.RUNNING, DeadlineState.ENDED, now, dufNumber);
+            long gaps = sql.closeGaps(now, actor, dufNumber);
+            // Erased events stop here: dispatch takes only RECEIVED and RELEASED events.
+            long stopped = sql.stopEvents(EventState.ERASED, DONE, now, dufNumber);
+            PersonalData.Blanked b = PersonalData.blankCase(tx, dufNumber, now, PersonalData.ERASURE);
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("events", (long) b.events());
             counts.put("eventsStopped", stopped);
@@ -90,20 +75,14 @@ public final class Erasures {
      */
     public Map<String, Long> mentions(String dufNumber, Instant at) {
         OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
-        return transactions.inTransaction(c -> {
+        return transactions.inTransaction(tx -> {
+            ErasureSql sql = tx.attach(ErasureSql.class);
             String like = "%" + dufNumber + "%"; // twelve digits: no LIKE wildcards in it
             Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("noticesQuotingBlanked", (long) PersonalData.update(c, """
-                    UPDATE notice SET content = '{}', document = '{}', purged_at = COALESCE(purged_at, ?), purge_reason = ?
-                    WHERE status IN ('DELIVERED', 'CANCELLED', 'DEAD') AND (content LIKE ? OR document LIKE ?)""",
-                    now, PersonalData.ERASURE, like, like));
-            counts.put("noticesQuotingPending", (long) PersonalData.update(c, """
-                    UPDATE notice SET content = REPLACE(content, ?, ''), document = REPLACE(document, ?, '')
-                    WHERE content LIKE ? OR document LIKE ?""", dufNumber, dufNumber, like, like));
-            counts.put("eventsQuoting", (long) PersonalData.update(c,
-                    "UPDATE inbound_event SET payload = REPLACE(payload, ?, '') WHERE payload LIKE ?", dufNumber, like));
-            counts.put("caseFilesQuoting", (long) PersonalData.update(c,
-                    "UPDATE case_file SET state = REPLACE(state, ?, '') WHERE state LIKE ?", dufNumber, like));
+            counts.put("noticesQuotingBlanked", (long) sql.blankNoticesQuoting(SETTLED, now, PersonalData.ERASURE, like));
+            counts.put("noticesQuotingPending", (long) sql.cutFromNotices(dufNumber, like));
+            counts.put("eventsQuoting", (long) sql.cutFromEvents(dufNumber, like));
+            counts.put("caseFilesQuoting", (long) sql.cutFromCaseFiles(dufNumber, like));
             return counts;
         });
     }
@@ -114,28 +93,18 @@ public final class Erasures {
      */
     public Purges.Page quarantine(String dufNumber, long afterId, int limit) {
         byte[] needle = dufNumber.getBytes(StandardCharsets.UTF_8);
-        return transactions.inTransaction(c -> {
+        return transactions.inTransaction(tx -> {
+            ErasureSql sql = tx.attach(ErasureSql.class);
+            List<ErasureSql.QuarantinedInput> page = sql.quarantinePage(afterId, limit);
             List<Long> hits = new ArrayList<>();
-            long last = afterId;
-            int seen = 0;
-            try (PreparedStatement ps = c.connection().prepareStatement(
-                    "SELECT id, origin, violations, raw_bytes FROM quarantine WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        seen++;
-                        last = rs.getLong(1);
-                        if (rs.getString(2).contains(dufNumber) || rs.getString(3).contains(dufNumber)
-                                || contains(rs.getBytes(4), needle)) {
-                            hits.add(last);
-                        }
-                    }
+            for (ErasureSql.QuarantinedInput q : page) {
+                if (q.origin().contains(dufNumber) || q.violations().contains(dufNumber) || contains(q.rawBytes(), needle)) {
+                    hits.add(q.id());
                 }
             }
-            long deleted = hits.isEmpty() ? 0 : PersonalData.update(c, "DELETE FROM quarantine WHERE id IN ("
-                    + String.join(", ", Collections.nCopies(hits.size(), "?")) + ")", hits.toArray());
-            return new Purges.Page(deleted, seen, last);
+            long last = page.isEmpty() ? afterId : page.get(page.size() - 1).id();
+            long deleted = hits.isEmpty() ? 0 : sql.deleteQuarantined(hits);
+            return new Purges.Page(deleted, page.size(), last);
         });
     }
 

@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,28 +22,12 @@ public final class JobLease {
     /** Claims (or extends) the job for {@code length}; false when another holder's lease runs. */
     public boolean claim(String job, String holder, Duration length) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return transactions.inTransaction(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    UPDATE job_lease SET holder = ?, lease_until = ? WHERE job = ? AND (lease_until < ? OR holder = ?)""")) {
-                ps.setString(1, holder);
-                ps.setObject(2, now.plus(length));
-                ps.setString(3, job);
-                ps.setObject(4, now);
-                ps.setString(5, holder);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return transactions.inTransaction(tx -> tx.attach(JobLeaseSql.class).claim(job, holder, now, now.plus(length)) == 1);
     }
 
     /** Gives the job up at once, so any instance may take it at its next tick. */
     public void release(String job, String holder) {
-        transactions.inTransaction(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("UPDATE job_lease SET lease_until = ? WHERE job = ? AND holder = ?")) {
-                ps.setObject(1, OffsetDateTime.now(clock).minusSeconds(1));
-                ps.setString(2, job);
-                ps.setString(3, holder);
-                return ps.executeUpdate();
-            }
-        });
+        OffsetDateTime passed = OffsetDateTime.now(clock).minusSeconds(1);
+        transactions.inTransaction(tx -> tx.attach(JobLeaseSql.class).release(job, holder, passed));
     }
 }

@@ -3,15 +3,10 @@ package no.budstikke.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,68 +35,28 @@ public final class Schedules {
 
     /** Case files whose 18th birthday lies between the two days, inclusive. */
     public List<Case> turningEighteenBetween(LocalDate from, LocalDate to) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    SELECT duf_number, eighteen_on, awaiting_settlement_since, last_event_key, last_event_time, state,
-                           CAST(NULL AS TIMESTAMP WITH TIME ZONE)
-                    FROM case_file WHERE eighteen_on BETWEEN ? AND ? ORDER BY duf_number""")) {
-                ps.setObject(1, Date.valueOf(from));
-                ps.setObject(2, Date.valueOf(to));
-                return rows(ps);
-            }
-        });
+        return cases(transactions.read(tx -> tx.attach(ScheduleSql.class).turningEighteenBetween(from, to)));
     }
 
     /** Case files awaiting settlement since {@code atMost} or earlier, with the last update that went to IMDi. */
     public List<Case> awaitingSettlementSince(Instant atMost) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    SELECT f.duf_number, f.eighteen_on, f.awaiting_settlement_since, f.last_event_key, f.last_event_time, f.state,
-                           (SELECT MAX(e.event_time) FROM notice n JOIN inbound_event e ON e.event_key = n.event_key
-                            WHERE n.duf_number = f.duf_number AND n.duty = 'O30' AND n.role = 'IMDI' AND n.status <> 'CANCELLED'
-                              AND e.type = 'no.udi.mot.mapping.updated.v1' AND e.event_time >= f.awaiting_settlement_since)
-                    FROM case_file f WHERE f.awaiting_settlement_since <= ? ORDER BY f.duf_number""")) {
-                ps.setObject(1, atMost.atOffset(ZoneOffset.UTC));
-                return rows(ps);
-            }
-        });
+        return cases(transactions.read(tx -> tx.attach(ScheduleSql.class)
+                .awaitingSettlementSince(atMost.atOffset(ZoneOffset.UTC), NoticeStatus.CANCELLED)));
     }
 
     /** Whether an event with this key is stored, whatever its status. */
     public boolean stored(String eventKey) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("SELECT 1 FROM inbound_event WHERE event_key = ?")) {
-                ps.setString(1, eventKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return transactions.read(tx -> tx.attach(ScheduleSql.class).stored(eventKey)).isPresent();
     }
 
     /** The {@code data} of a stored event. */
     public Optional<JsonNode> data(String eventKey) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("SELECT payload FROM inbound_event WHERE event_key = ?")) {
-                ps.setString(1, eventKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs.getString(1)).path("data")) : Optional.empty();
-                }
-            }
-        });
+        return transactions.read(tx -> tx.attach(ScheduleSql.class).payload(eventKey)).map(p -> read(p).path("data"));
     }
 
-    private static List<Case> rows(PreparedStatement ps) throws SQLException {
-        List<Case> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Date eighteen = rs.getDate(2);
-                out.add(new Case(rs.getString(1), eighteen == null ? null : eighteen.toLocalDate(), instant(rs.getObject(3, OffsetDateTime.class)),
-                        rs.getString(4), instant(rs.getObject(5, OffsetDateTime.class)), read(rs.getString(6)),
-                        instant(rs.getObject(7, OffsetDateTime.class))));
-            }
-        }
-        return out;
+    private static List<Case> cases(List<ScheduleSql.CaseRow> rows) {
+        return rows.stream().map(r -> new Case(r.dufNumber(), r.eighteenOn(), instant(r.awaitingSettlementSince()), r.lastEventKey(),
+                instant(r.lastEventTime()), read(r.state()), instant(r.lastUpdateToImdi()))).toList();
     }
 
     private static Instant instant(OffsetDateTime t) {
