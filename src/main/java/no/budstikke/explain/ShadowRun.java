@@ -4,7 +4,6 @@ import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -75,7 +74,7 @@ public final class ShadowRun {
     }
 
     /** One page: returns the intake position of its last event, or null when there was none. */
-    private Long page(Transaction tx, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) throws SQLException {
+    private Long page(Transaction tx, long afterSeq, OffsetDateTime from, OffsetDateTime to, ShadowReport report) {
         List<StoredEvent> events = reads.page(tx, afterSeq, from, to, pageSize);
         if (events.isEmpty()) return null;
         long last = events.get(events.size() - 1).seq();

@@ -3,7 +3,6 @@ package no.budstikke.intake;
 import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +132,7 @@ public final class IntakeService {
      * first one over writes a summary row and one log line, and the rest are answered but not
      * kept. The quarantine id, or null when nothing was kept of this input.
      */
-    private Long keep(Transaction c, String channel, String origin, String reason, List<Violation> why, byte[] raw, long size)
-            throws SQLException {
+    private Long keep(Transaction c, String channel, String origin, String reason, List<Violation> why, byte[] raw, long size) {
         return switch (budget.take(QuarantineBudget.sender(channel, origin))) {
             case KEEP -> quarantine.insert(c, channel, origin, reason, why, raw, size);
             case SUMMARY -> {

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import no.budstikke.model.CaseEvent;
 import no.budstikke.model.CaseFile;
 import no.budstikke.model.CaseHistory;
@@ -38,8 +38,8 @@ public final class CaseFiles {
     private static final String CONTACT_PREFIX = "contact:";
     private static final String TURNING_18_DUTY = "O9";
     /** The duties whose notices the history needs: the disappearance duties (who was told) and O9. */
-    private static final String JOURNAL_DUTIES = String.join(", ", java.util.stream.Stream.concat(
-            CaseHistory.DISAPPEARANCE_DUTIES.stream(), java.util.stream.Stream.of(TURNING_18_DUTY)).sorted().map(d -> "'" + d + "'").toList());
+    private static final List<String> JOURNAL_DUTIES = Stream.concat(CaseHistory.DISAPPEARANCE_DUTIES.stream(), Stream.of(TURNING_18_DUTY))
+            .sorted().toList();
 
     private final Transactions transactions;
     private final Clock clock;
@@ -53,11 +53,8 @@ public final class CaseFiles {
      * Serialises work on one case across instances: two events of the same case dispatched at once
      * would each replay without the other. Takes the case file's row lock until the transaction ends.
      */
-    public void lock(Transaction c, String dufNumber) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT duf_number FROM case_file WHERE duf_number = ? FOR UPDATE")) {
-            ps.setString(1, dufNumber);
-            ps.executeQuery().close();
-        }
+    public void lock(Transaction tx, String dufNumber) {
+        tx.attach(CaseFileSql.class).lock(dufNumber);
     }
 
     /**
@@ -88,49 +85,35 @@ public final class CaseFiles {
     }
 
     /** The case's history as the event {@code eventKey}, being dispatched, sees it. */
-    public History history(Transaction c, String dufNumber, String eventKey) throws SQLException {
-        List<StoredEvent> stored = new ArrayList<>();
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT event_key, type, event_time, seq, payload FROM inbound_event
-                WHERE duf_number = ? AND (status = 'DISPATCHED' OR event_key = ?)""")) {
-            ps.setString(1, dufNumber);
-            ps.setString(2, eventKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(new StoredEvent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                            rs.getLong(4), rs.getString(5)));
-                }
-            }
-        }
+    public History history(Transaction tx, String dufNumber, String eventKey) {
+        CaseFileSql sql = tx.attach(CaseFileSql.class);
+        List<CaseFileSql.EventRow> stored = sql.eventsWith(dufNumber, eventKey, EventState.DISPATCHED);
         Map<String, List<Office>> told = new HashMap<>();
         boolean turning18 = false;
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT event_key, duty, role, office_id, office_name, channel, address FROM notice
-                WHERE duf_number = ? AND duty IN (""" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' ORDER BY created_at, notice_id")) {
-            ps.setString(1, dufNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (TURNING_18_DUTY.equals(rs.getString(2))) {
-                        turning18 = true;
-                        continue;
-                    }
-                    told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(toldOffice(rs));
-                }
+        for (CaseFileSql.NoticeRow n : sql.notices(List.of(dufNumber), JOURNAL_DUTIES, NoticeStatus.CANCELLED)) {
+            if (TURNING_18_DUTY.equals(n.duty())) {
+                turning18 = true;
+            } else {
+                told.computeIfAbsent(n.eventKey(), k -> new ArrayList<>()).add(toldOffice(n));
             }
         }
-        List<CaseEvent> events = new ArrayList<>(stored.size());
-        for (StoredEvent e : stored) {
-            events.add(new CaseEvent(e.key(), e.type(), e.time(), e.seq(), read(e.payload()).path("data"),
-                    told.getOrDefault(e.key(), List.of())));
-        }
-        return new History(dufNumber, List.copyOf(events), turning18);
+        return new History(dufNumber, events(stored, told), turning18);
     }
 
-    /** The office a stored disappearance notice told, from the columns (event_key, duty, role, office_id, office_name, channel, address). */
-    private static Office toldOffice(ResultSet rs) throws SQLException {
-        String officeId = rs.getString(4);
-        return new Office(officeId, Role.valueOf(rs.getString(3)), rs.getString(5), Channel.valueOf(rs.getString(6)), rs.getString(7),
-                NOWHERE, officeId.startsWith(CONTACT_PREFIX));
+    /** The office a stored disappearance notice told. */
+    private static Office toldOffice(CaseFileSql.NoticeRow n) {
+        return new Office(n.officeId(), Role.valueOf(n.role()), n.officeName(), Channel.valueOf(n.channel()), n.address(),
+                NOWHERE, n.officeId().startsWith(CONTACT_PREFIX));
+    }
+
+    private static List<CaseEvent> events(List<CaseFileSql.EventRow> stored, Map<String, List<Office>> told) {
+        List<CaseEvent> events = new ArrayList<>(stored.size());
+        for (CaseFileSql.EventRow e : stored) {
+            Instant time = e.eventTime().toInstant();
+            events.add(new CaseEvent(e.eventKey(), e.type(), time, e.seq(), read(e.payload()).path("data"),
+                    told.getOrDefault(e.eventKey(), List.of())));
+        }
+        return List.copyOf(events);
     }
 
     /**
@@ -149,137 +132,71 @@ public final class CaseFiles {
     }
 
     /** {@link Dispatched} for each of {@code dufNumbers} that has dispatched events up to {@code upToSeq}. */
-    public Map<String, Dispatched> dispatched(Transaction c, java.util.Collection<String> dufNumbers, long upToSeq) throws SQLException {
+    public Map<String, Dispatched> dispatched(Transaction tx, Collection<String> dufNumbers, long upToSeq) {
         if (dufNumbers.isEmpty()) return Map.of();
-        String marks = String.join(", ", java.util.Collections.nCopies(dufNumbers.size(), "?"));
-        Map<String, List<StoredEvent>> stored = new HashMap<>();
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT duf_number, event_key, type, event_time, seq, payload FROM inbound_event "
-                + "WHERE duf_number IN (" + marks + ") AND status = 'DISPATCHED' AND seq <= ? ORDER BY seq")) {
-            int i = 1;
-            for (String duf : dufNumbers) ps.setString(i++, duf);
-            ps.setLong(i, upToSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new StoredEvent(rs.getString(2), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getLong(5), rs.getString(6)));
-                }
-            }
+        CaseFileSql sql = tx.attach(CaseFileSql.class);
+        List<String> cases = List.copyOf(dufNumbers);
+        Map<String, List<CaseFileSql.EventRow>> stored = new HashMap<>();
+        for (CaseFileSql.EventRow e : sql.dispatchedEvents(cases, upToSeq, EventState.DISPATCHED)) {
+            stored.computeIfAbsent(e.dufNumber(), k -> new ArrayList<>()).add(e);
         }
         Map<String, List<Office>> told = new HashMap<>();
         Map<String, Set<String>> turning18 = new HashMap<>();
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT event_key, duty, role, office_id, office_name, channel, address, duf_number "
-                + "FROM notice WHERE duf_number IN (" + marks + ") AND duty IN (" + JOURNAL_DUTIES + ") AND status <> 'CANCELLED' "
-                + "ORDER BY created_at, notice_id")) {
-            int i = 1;
-            for (String duf : dufNumbers) ps.setString(i++, duf);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (TURNING_18_DUTY.equals(rs.getString(2))) {
-                        turning18.computeIfAbsent(rs.getString(8), k -> new java.util.HashSet<>()).add(rs.getString(1));
-                    } else {
-                        told.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(toldOffice(rs));
-                    }
-                }
+        for (CaseFileSql.NoticeRow n : sql.notices(cases, JOURNAL_DUTIES, NoticeStatus.CANCELLED)) {
+            if (TURNING_18_DUTY.equals(n.duty())) {
+                turning18.computeIfAbsent(n.dufNumber(), k -> new HashSet<>()).add(n.eventKey());
+            } else {
+                told.computeIfAbsent(n.eventKey(), k -> new ArrayList<>()).add(toldOffice(n));
             }
         }
         Map<String, Dispatched> out = new HashMap<>();
-        stored.forEach((duf, list) -> {
-            List<CaseEvent> events = new ArrayList<>(list.size());
-            for (StoredEvent e : list) {
-                events.add(new CaseEvent(e.key(), e.type(), e.time(), e.seq(), read(e.payload()).path("data"),
-                        told.getOrDefault(e.key(), List.of())));
-            }
-            out.put(duf, new Dispatched(duf, List.copyOf(events), Set.copyOf(turning18.getOrDefault(duf, Set.of()))));
-        });
+        stored.forEach((duf, list) -> out.put(duf, new Dispatched(duf, events(list, told), Set.copyOf(turning18.getOrDefault(duf, Set.of())))));
         return out;
     }
 
     /** Whether the turning-18 request (O9) was decided for this person by any event so far. */
-    public boolean turning18Requested(Transaction c, String dufNumber) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT 1 FROM notice WHERE duf_number = ? AND duty = 'O9' AND status <> 'CANCELLED' LIMIT 1""")) {
-            ps.setString(1, dufNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    public boolean turning18Requested(Transaction tx, String dufNumber) {
+        return tx.attach(CaseFileSql.class).anyNotice(dufNumber, TURNING_18_DUTY, NoticeStatus.CANCELLED).isPresent();
     }
 
     /**
      * Stores the case with the event applied: {@code told} are the event's own disappearance notices,
      * decided in this transaction.
      */
-    public CaseFile record(Transaction c, History history, String eventKey, List<Office> told) throws SQLException {
+    public CaseFile record(Transaction tx, History history, String eventKey, List<Office> told) {
+        CaseFileSql sql = tx.attach(CaseFileSql.class);
         OffsetDateTime now = OffsetDateTime.now(clock);
         CaseFile file = history.after(eventKey, told);
-        if (write(c, UPDATE, file, now) == 0 && write(c, INSERT, file, now) == 0) {
+        if (sql.update(row(file, now)) == 0 && sql.insert(row(file, now)) == 0) {
             // Another instance stored this case's first file meanwhile: wait for its lock, then replay with its event too.
-            lock(c, history.dufNumber());
-            file = history(c, history.dufNumber(), eventKey).after(eventKey, told);
-            write(c, UPDATE, file, now);
+            lock(tx, history.dufNumber());
+            file = history(tx, history.dufNumber(), eventKey).after(eventKey, told);
+            sql.update(row(file, now));
         }
-        try (PreparedStatement ps = c.connection().prepareStatement("DELETE FROM case_agreement WHERE duf_number = ?")) {
-            ps.setString(1, history.dufNumber());
-            ps.executeUpdate();
-        }
+        sql.deleteAgreements(history.dufNumber());
         for (CaseFile.Agreement a : file.agreements()) {
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    INSERT INTO case_agreement (duf_number, agreement_id, municipality_number, signed_at, event_key)
-                    VALUES (?, ?, ?, ?, ?)""")) {
-                ps.setString(1, history.dufNumber());
-                ps.setString(2, a.agreementId());
-                ps.setString(3, a.municipalityNumber());
-                ps.setObject(4, a.signedAt() == null ? null : a.signedAt().atOffset(ZoneOffset.UTC));
-                ps.setString(5, a.eventKey());
-                ps.executeUpdate();
-            }
+            sql.insertAgreement(new CaseFileSql.AgreementRow(history.dufNumber(), a.agreementId(), a.municipalityNumber(),
+                    utc(a.signedAt()), a.eventKey()));
         }
         return file;
     }
 
-    private static final String UPDATE = """
-            UPDATE case_file SET birth_date = ?, eighteen_on = ?, awaiting_settlement_since = ?, last_centre_id = ?,
-                   last_event_key = ?, last_event_time = ?, state = ?, updated_at = ? WHERE duf_number = ?""";
-    private static final String INSERT = """
-            INSERT INTO case_file (birth_date, eighteen_on, awaiting_settlement_since, last_centre_id, last_event_key,
-                                   last_event_time, state, updated_at, duf_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING""";
+    private static CaseFileSql.FileRow row(CaseFile f, OffsetDateTime now) {
+        return new CaseFileSql.FileRow(f.dufNumber(), f.birthDate(), f.eighteenOn(), utc(f.awaitingSettlementSince()),
+                f.centre() == null ? null : f.centre().id(), f.lastEventKey(), utc(f.lastEventTime()), f.toJson().toString(), now);
+    }
 
-    private static int write(Transaction c, String sql, CaseFile f, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
-            bind(ps, f, now);
-            return ps.executeUpdate();
-        }
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
     /** The stored case file as JSON, for ops. */
     public Optional<ObjectNode> json(String dufNumber) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("SELECT state, updated_at FROM case_file WHERE duf_number = ?")) {
-                ps.setString(1, dufNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    ObjectNode n = (ObjectNode) read(rs.getString(1));
-                    n.put("updatedAt", no.budstikke.model.Rfc3339.format(rs.getObject(2, OffsetDateTime.class)));
-                    return Optional.of(n);
-                }
-            }
+        return transactions.read(tx -> tx.attach(CaseFileSql.class).state(dufNumber)).map(r -> {
+            ObjectNode n = (ObjectNode) read(r.state());
+            n.put("updatedAt", no.budstikke.model.Rfc3339.format(r.updatedAt()));
+            return n;
         });
-    }
-
-    private static void bind(PreparedStatement ps, CaseFile f, OffsetDateTime now) throws SQLException {
-        ps.setObject(1, f.birthDate() == null ? null : Date.valueOf(f.birthDate()));
-        ps.setObject(2, f.eighteenOn() == null ? null : Date.valueOf(f.eighteenOn()));
-        ps.setObject(3, f.awaitingSettlementSince() == null ? null : f.awaitingSettlementSince().atOffset(ZoneOffset.UTC));
-        ps.setString(4, f.centre() == null ? null : f.centre().id());
-        ps.setString(5, f.lastEventKey());
-        ps.setObject(6, f.lastEventTime().atOffset(ZoneOffset.UTC));
-        ps.setString(7, f.toJson().toString());
-        ps.setObject(8, now);
-        ps.setString(9, f.dufNumber());
-    }
-
-    private record StoredEvent(String key, String type, java.time.Instant time, long seq, String payload) {
     }
 
     private static JsonNode read(String json) {

@@ -1,12 +1,13 @@
 package no.budstikke.store;
 
 import java.sql.SQLException;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Telling "the database refuses this value" from "the database is away". Only the second is
  * worth a retry; the first is bad input, and retrying it would loop forever.
  */
-public final class DataExceptions {
+final class DataExceptions {
 
     /** The origin columns (a credential name, a file name, a DUF queue row) are VARCHAR(200). */
     static final int ORIGIN_MAX = 200;
@@ -15,7 +16,14 @@ public final class DataExceptions {
     }
 
     /** SQLState class 22, "data exception": a value too long, out of range, or a character the column cannot hold. */
-    public static boolean isDataException(SQLException e) {
+    static boolean isDataException(JdbiException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) return isDataException(s);
+        }
+        return false;
+    }
+
+    private static boolean isDataException(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (x.getSQLState() != null && x.getSQLState().startsWith("22")) return true;
         }

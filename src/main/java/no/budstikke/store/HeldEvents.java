@@ -1,11 +1,7 @@
 package no.budstikke.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /**
  * Events held for ops in {@code inbound_event}: HELD until ops release them (RELEASED, which
@@ -13,6 +9,8 @@ import java.util.Optional;
  */
 public final class HeldEvents {
 
+    /** {@code held_reason} is VARCHAR(200). */
+    private static final int REASON_MAX = 200;
 
     public enum Review { DONE, NOT_HELD, NOT_FOUND }
 
@@ -23,38 +21,15 @@ public final class HeldEvents {
     }
 
     /** Holds the event in the caller's transaction, the one that claimed it for dispatch. */
-    public void hold(Transaction c, String key, String reason) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(
-                "UPDATE inbound_event SET status = ?, status_changed_at = ?, held_reason = ? WHERE event_key = ?")) {
-            ps.setString(1, EventState.HELD.name());
-            ps.setObject(2, OffsetDateTime.now(clock));
-            ps.setString(3, reason.length() <= 200 ? reason : reason.substring(0, 200));
-            ps.setString(4, key);
-            ps.executeUpdate();
-        }
+    public void hold(Transaction tx, String key, String reason) {
+        tx.attach(HeldEventSql.class).hold(key, reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX),
+                EventState.HELD, OffsetDateTime.now(clock));
     }
 
-    /** Moves a held event to {@code status} (RELEASED or REJECTED), recording who decided; only a held event moves. */
-    public Review review(Transaction c, String key, String status, String actor) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                UPDATE inbound_event SET status = ?, status_changed_at = ?, reviewed_by = ?
-                WHERE event_key = ? AND status = 'HELD'""")) {
-            ps.setString(1, status);
-            ps.setObject(2, OffsetDateTime.now(clock));
-            ps.setString(3, actor);
-            ps.setString(4, key);
-            if (ps.executeUpdate() == 1) return Review.DONE;
-        }
-        return status(c, key).isPresent() ? Review.NOT_HELD : Review.NOT_FOUND;
-    }
-
-    /** The event's status, if it is stored. */
-    public Optional<String> status(Transaction c, String key) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT status FROM inbound_event WHERE event_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+    /** Moves a held event to {@code verdict} (RELEASED or REJECTED), recording who decided; only a held event moves. */
+    public Review review(Transaction tx, String key, EventState verdict, String actor) {
+        HeldEventSql sql = tx.attach(HeldEventSql.class);
+        if (sql.review(key, verdict, actor, EventState.HELD, OffsetDateTime.now(clock)) == 1) return Review.DONE;
+        return sql.status(key).isPresent() ? Review.NOT_HELD : Review.NOT_FOUND;
     }
 }

@@ -3,12 +3,8 @@ package no.budstikke.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,35 +27,19 @@ public final class QuarantineStore {
     }
 
     /** Quarantines within the caller's transaction and returns the entry's id. */
-    public long insert(Transaction c, String channel, String origin, String reason, List<Violation> violations, byte[] raw)
-            throws SQLException {
-        return insert(c, channel, origin, reason, violations, raw, raw.length);
+    public long insert(Transaction tx, String channel, String origin, String reason, List<Violation> violations, byte[] raw) {
+        return insert(tx, channel, origin, reason, violations, raw, raw.length);
     }
 
     /**
      * As above, for an input of {@code size} bytes of which only {@code raw} was read: one too
      * large to read whole is kept as its first bytes, like any input over the cap.
      */
-    public long insert(Transaction c, String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size)
-            throws SQLException {
+    public long insert(Transaction tx, String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size) {
         boolean truncated = size > rawCap || raw.length < size;
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                INSERT INTO quarantine (received_at, channel, origin, reason, violations, raw_size, raw_bytes, truncated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
-            ps.setObject(1, OffsetDateTime.now(clock));
-            ps.setString(2, channel);
-            ps.setString(3, DataExceptions.origin(origin));
-            ps.setString(4, reason);
-            ps.setString(5, toJson(violations));
-            ps.setLong(6, size);
-            ps.setBytes(7, raw.length > rawCap ? Arrays.copyOf(raw, rawCap) : raw);
-            ps.setBoolean(8, truncated);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return tx.attach(QuarantineSql.class).insert(new QuarantineSql.Row(null, OffsetDateTime.now(clock), channel,
+                DataExceptions.origin(origin), reason, toJson(violations), size,
+                raw.length > rawCap ? Arrays.copyOf(raw, rawCap) : raw, truncated));
     }
 
     /** Quarantines in a transaction of its own. */
@@ -68,44 +48,23 @@ public final class QuarantineStore {
     }
 
     public long insert(String channel, String origin, String reason, List<Violation> violations, byte[] raw, long size) {
-        return transactions.inTransaction(c -> insert(c, channel, origin, reason, violations, raw, size));
+        return transactions.inTransaction(tx -> insert(tx, channel, origin, reason, violations, raw, size));
     }
 
     /** Newest first; entries with an id below {@code beforeId} when it is given. Raw bytes are left out. */
     public List<QuarantineEntry> list(int limit, Long beforeId) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    SELECT id, received_at, channel, origin, reason, violations, raw_size, truncated
-                    FROM quarantine WHERE id < ? ORDER BY id DESC LIMIT ?""")) {
-                ps.setLong(1, beforeId == null ? Long.MAX_VALUE : beforeId);
-                ps.setInt(2, limit);
-                List<QuarantineEntry> entries = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new QuarantineEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-                                rs.getString(3), rs.getString(4), rs.getString(5), fromJson(rs.getString(6)),
-                                rs.getLong(7), null, rs.getBoolean(8)));
-                    }
-                }
-                return entries;
-            }
-        });
+        long before = beforeId == null ? Long.MAX_VALUE : beforeId;
+        return transactions.read(tx -> tx.attach(QuarantineSql.class).listWithoutRaw(before, limit)).stream()
+                .map(QuarantineStore::entry).toList();
     }
 
     public Optional<QuarantineEntry> get(long id) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    SELECT id, received_at, channel, origin, reason, violations, raw_size, raw_bytes, truncated
-                    FROM quarantine WHERE id = ?""")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    return Optional.of(new QuarantineEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-                            rs.getString(3), rs.getString(4), rs.getString(5), fromJson(rs.getString(6)),
-                            rs.getLong(7), rs.getBytes(8), rs.getBoolean(9)));
-                }
-            }
-        });
+        return transactions.read(tx -> tx.attach(QuarantineSql.class).get(id)).map(QuarantineStore::entry);
+    }
+
+    private static QuarantineEntry entry(QuarantineSql.Row r) {
+        return new QuarantineEntry(r.id(), r.receivedAt(), r.channel(), r.origin(), r.reason(), fromJson(r.violations()), r.rawSize(),
+                r.rawBytes(), r.truncated());
     }
 
     private static String toJson(List<Violation> violations) {

@@ -1,14 +1,10 @@
 package no.budstikke.dispatch.stage;
 
-import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +22,8 @@ import no.budstikke.model.Office;
 import no.budstikke.model.Unresolved;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.DispatchGaps;
+import no.budstikke.store.DispatchQueue;
 import no.budstikke.store.EventState;
-import no.budstikke.store.HeldEvents;
 import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStore;
 import org.slf4j.Logger;
@@ -40,18 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DispatchService {
 
-    /** Received events, and held ones ops released. */
-    private static final String DISPATCHABLE = "('RECEIVED', 'RELEASED')";
-
     private static final Logger LOG = LoggerFactory.getLogger(DispatchService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Transactions transactions;
+    private final DispatchQueue queue;
     private final Supplier<Deciding> deciding;
     private final NoticeStore notices;
     private final DispatchGaps gaps;
     private final CaseFiles caseFiles;
-    private final Clock clock;
     private final List<DispatchListener> listeners;
     private final OtherCentreHolds holds;
 
@@ -68,11 +61,11 @@ public final class DispatchService {
     public DispatchService(Transactions transactions, Supplier<Deciding> deciding, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
                            Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
         this.transactions = transactions;
+        this.queue = new DispatchQueue(transactions, clock);
         this.deciding = deciding;
         this.notices = notices;
         this.gaps = gaps;
         this.caseFiles = caseFiles;
-        this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.holds = holds;
     }
@@ -80,35 +73,21 @@ public final class DispatchService {
     /** Dispatches up to {@code max} received events, oldest first; returns how many were dispatched. */
     public int dispatchPending(int max) {
         int done = 0;
-        for (String key : pending(max)) {
+        for (String key : queue.pending(max)) {
             try {
                 if (dispatchOne(key)) done++;
             } catch (RuntimeException e) {
                 // One event that cannot be decided must not hold up the others; ops see it by its status.
                 LOG.error("dispatch event key={} failed: {}", key, e.getClass().getName());
-                markFailed(key);
+                queue.markFailed(key);
             }
         }
         return done;
     }
 
-    private List<String> pending(int max) {
-        return transactions.read(c -> {
-            try (PreparedStatement ps = c.connection().prepareStatement(
-                    "SELECT event_key FROM inbound_event WHERE status IN " + DISPATCHABLE + " ORDER BY seq LIMIT ?")) {
-                ps.setInt(1, max);
-                List<String> keys = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) keys.add(rs.getString(1));
-                }
-                return keys;
-            }
-        });
-    }
-
     boolean dispatchOne(String key) {
         return transactions.inTransaction(c -> {
-            Optional<StoredEvent> stored = storedEvent(c, key, "AND status IN " + DISPATCHABLE + " FOR UPDATE SKIP LOCKED");
+            Optional<StoredEvent> stored = queue.claim(c, key).map(DispatchService::stored);
             if (stored.isEmpty()) return false; // taken by another instance meanwhile
             JsonNode event = stored.get().event();
             String dufNumber = stored.get().dufNumber();
@@ -120,13 +99,13 @@ public final class DispatchService {
                 before = history.before(key);
             }
             // Ops released it: they checked it with the centres, so it is not held a second time.
-            if (!EventState.RELEASED.name().equals(stored.get().status()) && holds.holdIfForeign(c, key, event, before)) return true;
+            if (stored.get().status() != EventState.RELEASED && holds.holdIfForeign(c, key, event, before)) return true;
             Deciding config = deciding.get();
             Decision decision = config.dispatcher().decide(event, facts(history, before, stored.get()));
             List<String> ids = new ArrayList<>();
             for (Notice n : decision.notices()) ids.add(notices.insert(c, key, event, n, config.configVersion()));
             for (Unresolved u : decision.unresolved()) gaps.insert(c, key, u);
-            setStatus(c, key, EventState.DISPATCHED.name());
+            queue.markDispatched(c, key);
             Optional<CaseFile> after = history == null ? Optional.empty()
                     : Optional.of(caseFiles.record(c, history, key, told(decision)));
             Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved(),
@@ -168,7 +147,7 @@ public final class DispatchService {
             if (found.isEmpty()) return new GapReplay.NotFound();
             DispatchGaps.Gap gap = found.get();
             if (!gap.open()) return new GapReplay.AlreadyResolved(gap.resolvedNoticeId());
-            StoredEvent stored = storedEvent(c, gap.eventKey(), "").orElseThrow();
+            StoredEvent stored = queue.event(c, gap.eventKey()).map(DispatchService::stored).orElseThrow();
             CaseFiles.History history = null;
             Optional<CaseFile> before = Optional.empty();
             if (stored.dufNumber() != null) {
@@ -196,19 +175,11 @@ public final class DispatchService {
         });
     }
 
-    private record StoredEvent(JsonNode event, String dufNumber, Instant time, String status) {
+    private record StoredEvent(JsonNode event, String dufNumber, Instant time, EventState status) {
     }
 
-    private static Optional<StoredEvent> storedEvent(Transaction c, String key, String condition) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(
-                "SELECT payload, duf_number, event_time, status FROM inbound_event WHERE event_key = ? " + condition)) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                return Optional.of(new StoredEvent(read(rs.getString(1)), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)));
-            }
-        }
+    private static StoredEvent stored(DispatchQueue.StoredEvent e) {
+        return new StoredEvent(read(e.payload()), e.dufNumber(), e.eventTime().toInstant(), e.status());
     }
 
     private static CaseState facts(CaseFiles.History history, Optional<CaseFile> before, StoredEvent e) {
@@ -219,23 +190,6 @@ public final class DispatchService {
     private static List<Office> told(Decision decision) {
         return decision.notices().stream().filter(n -> CaseHistory.DISAPPEARANCE_DUTIES.contains(n.duty()))
                 .map(Notice::recipient).toList();
-    }
-
-    private void markFailed(String key) {
-        transactions.inTransaction(c -> {
-            setStatus(c, key, EventState.DISPATCH_FAILED.name());
-            return null;
-        });
-    }
-
-    private void setStatus(Transaction c, String key, String status) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(
-                "UPDATE inbound_event SET status = ?, status_changed_at = ? WHERE event_key = ?")) {
-            ps.setString(1, status);
-            ps.setObject(2, OffsetDateTime.now(clock));
-            ps.setString(3, key);
-            ps.executeUpdate();
-        }
     }
 
     private static JsonNode read(String payload) {

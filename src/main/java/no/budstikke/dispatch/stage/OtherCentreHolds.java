@@ -58,20 +58,20 @@ public final class OtherCentreHolds {
 
     /** Lets a held event be dispatched as usual (by the next dispatch tick) and closes its alert. */
     public HeldEvents.Review release(String key, String actor) {
-        return review(key, EventState.RELEASED.name(), actor);
+        return review(key, EventState.RELEASED, actor);
     }
 
     /** Marks a held event rejected: it is never dispatched. Closes its alert. */
     public HeldEvents.Review reject(String key, String actor) {
-        return review(key, EventState.REJECTED.name(), actor);
+        return review(key, EventState.REJECTED, actor);
     }
 
-    private HeldEvents.Review review(String key, String status, String actor) {
+    private HeldEvents.Review review(String key, EventState verdict, String actor) {
         return transactions.inTransaction(c -> {
-            HeldEvents.Review r = held.review(c, key, status, actor);
+            HeldEvents.Review r = held.review(c, key, verdict, actor);
             if (r == HeldEvents.Review.DONE) {
                 alerts.acknowledge(c, ALERT_KIND + ":" + key, actor);
-                LOG.info("held event key={} {} by {}", key, status, actor);
+                LOG.info("held event key={} {} by {}", key, verdict, actor);
             }
             return r;
         });
