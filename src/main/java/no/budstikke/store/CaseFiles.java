@@ -109,8 +109,7 @@ public final class CaseFiles {
     private static List<CaseEvent> events(List<CaseFileSql.EventRow> stored, Map<String, List<Office>> told) {
         List<CaseEvent> events = new ArrayList<>(stored.size());
         for (CaseFileSql.EventRow e : stored) {
-            Instant time = e.eventTime().toInstant();
-            events.add(new CaseEvent(e.eventKey(), e.type(), time, e.seq(), read(e.payload()).path("data"),
+            events.add(new CaseEvent(e.eventKey(), e.type(), e.eventTime().toInstant(), e.seq(), read(e.payload()).path("data"),
                     told.getOrDefault(e.eventKey(), List.of())));
         }
         return List.copyOf(events);
@@ -150,7 +149,8 @@ public final class CaseFiles {
             }
         }
         Map<String, Dispatched> out = new HashMap<>();
-        stored.forEach((duf, list) -> out.put(duf, new Dispatched(duf, events(list, told), Set.copyOf(turning18.getOrDefault(duf, Set.of())))));
+        stored.forEach((duf, list) -> out.put(duf,
+                new Dispatched(duf, events(list, told), Set.copyOf(turning18.getOrDefault(duf, Set.of())))));
         return out;
     }
 
@@ -167,7 +167,8 @@ public final class CaseFiles {
         CaseFileSql sql = tx.attach(CaseFileSql.class);
         OffsetDateTime now = OffsetDateTime.now(clock);
         CaseFile file = history.after(eventKey, told);
-        if (sql.update(row(file, now)) == 0 && sql.insert(row(file, now)) == 0) {
+        CaseFileSql.FileRow row = row(file, now);
+        if (sql.update(row) == 0 && sql.insert(row) == 0) {
             // Another instance stored this case's first file meanwhile: wait for its lock, then replay with its event too.
             lock(tx, history.dufNumber());
             file = history(tx, history.dufNumber(), eventKey).after(eventKey, told);
