@@ -1,6 +1,7 @@
 package no.budstikke;
 
 import java.nio.file.Path;
+import java.util.List;
 import no.budstikke.auth.NewApiKey;
 import no.budstikke.camel.CamelSettings;
 import no.budstikke.config.ConfigErrors;
@@ -9,6 +10,7 @@ import no.budstikke.explain.Explain;
 import no.budstikke.retention.EraseCommand;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.SecretFiles;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -132,9 +134,24 @@ public final class Budstikke {
         }
     }
 
+    /**
+     * The hub's beans, one class per area, bound in this order: a class's {@code @BindToRegistry}
+     * methods may take beans of the classes before it. Listed rather than scanned for, so a start
+     * does not search the class path. Within one class Camel orders the methods by one step of
+     * dependency only: a bean that needs another bean of its class which itself needs one of its
+     * class belongs in a later class.
+     */
+    static final List<Class<? extends CamelConfiguration>> WIRING = List.of(
+            SettingsWiring.class, ConfigWiring.class, StorageWiring.class, SecurityWiring.class,
+            IntakeWiring.class, IntakeSourcesWiring.class, OutboxWiring.class, AlertWiring.class,
+            DeadlineWiring.class, DeadlineWatchWiring.class, DispatchWiring.class,
+            MailWiring.class, HttpChannelWiring.class, SftpWiring.class, DeliveryWiring.class,
+            TaskWiring.class, RetentionWiring.class, ScheduleWiring.class, ReloadWiring.class, ApiWiring.class);
+
     /** The hub as camel-main runs it; tests start the same. */
     public static Main newMain() {
-        Main main = new Main(HubWiring.class);
+        Main main = new Main();
+        WIRING.forEach(main.configure()::addConfiguration);
         main.setPropertyPlaceholderLocations("file:" + propertiesFile());
         return main;
     }

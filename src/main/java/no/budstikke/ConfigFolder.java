@@ -2,15 +2,11 @@ package no.budstikke;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import no.budstikke.alert.Alerts;
-import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.maskinporten.Maskinporten;
@@ -73,9 +69,9 @@ public final class ConfigFolder {
         }
         HubConfig dispatch = attempt(() -> HubConfigLoader.load(configDir), failures);
         List<Deadline> deadlines = dispatch == null ? null : attempt(() -> DeadlinesLoader.load(configDir, dispatch.rules()), failures);
-        Map<String, String> mailboxes = deadlines == null ? null : attempt(() -> escalationMailboxes(settings, deadlines), failures);
-        MailTemplates templates = dispatch == null ? null
-                : attempt(() -> MailTemplates.load(configDir, noticeKinds(dispatch), hubFields()), failures);
+        Map<String, String> mailboxes = deadlines == null ? null
+                : attempt(() -> DeadlinesLoader.escalationMailboxes(settings, deadlines), failures);
+        MailTemplates templates = dispatch == null ? null : attempt(() -> MailTemplates.forHub(configDir, dispatch), failures);
         if (templates != null) attempt(() -> new MailComposer(templates, MailSettings.from(settings).from()), failures);
 
         InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
@@ -111,35 +107,6 @@ public final class ConfigFolder {
         // hub's: system properties and the environment win over an override, and a candidate folder
         // checked as the running one would pass whatever it holds.
         return load(CamelSettings.settings(properties).with("budstikke.config.dir", dir.toString()), CamelSettings.given(properties));
-    }
-
-    /** Every notice kind the hub can produce, each of which needs its mail template. */
-    static Set<String> noticeKinds(HubConfig dispatch) {
-        Set<String> kinds = new TreeSet<>();
-        dispatch.rules().forEach(rule -> kinds.add(rule.kind()));
-        kinds.add(Alerts.KIND);
-        kinds.add(TertialReport.KIND);
-        return kinds;
-    }
-
-    static Set<String> hubFields() {
-        Set<String> hubFields = new TreeSet<>(Alerts.CONTENT_FIELDS);
-        hubFields.addAll(TertialReport.CONTENT_FIELDS);
-        return hubFields;
-    }
-
-    /** A deadline may escalate to another mailbox than the ops mailbox: its setting must then be set. */
-    private static Map<String, String> escalationMailboxes(HubSettings settings, List<Deadline> deadlines) {
-        Map<String, String> mailboxes = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (Deadline d : deadlines) {
-            if (d.escalateTo().equals(HubWiring.OPS_MAILBOX)) continue;
-            settings.optional(d.escalateTo()).ifPresentOrElse(m -> mailboxes.put(d.id(), m), () -> missing.add(
-                    DeadlinesLoader.FILE + ": " + d.id() + " escalates to the setting '" + d.escalateTo()
-                            + "', which is not set; expected a mailbox in application.properties or the environment"));
-        }
-        if (!missing.isEmpty()) throw new ConfigException(String.join("\n", missing));
-        return mailboxes;
     }
 
     private static <T> T attempt(Supplier<T> step, List<String> failures) {

@@ -39,6 +39,11 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         return Database.open(url, user.orElse(null), password.orElse(null), dataDir, poolSize);
     }
 
+    /** A pool on a database the hub uses but does not migrate (see {@link Database#connect}). */
+    public Database connect(String poolName) {
+        return Database.connect(poolName, url, user.orElse(null), password.orElse(null), dataDir, poolSize);
+    }
+
     /** Opens the database for a tool that only reads (see {@link Database#openForReading(String, String, String, Path)}). */
     public Database openForReading() {
         return Database.openForReading(url, user.orElse(null), password.orElse(null), dataDir);

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.budstikke.alert.OpsMailbox;
+import no.budstikke.config.ConfigException;
+import no.budstikke.config.HubSettings;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.dispatch.config.ConditionReader;
 import no.budstikke.dispatch.config.ConfigSchemas;
@@ -42,6 +45,25 @@ public final class DeadlinesLoader {
     public static final Set<String> SCHEDULED_DUTIES = Set.of("O39");
 
     private DeadlinesLoader() {
+    }
+
+    /**
+     * Per deadline id, the mailbox of a deadline that escalates to another setting than the ops
+     * mailbox's; each such setting must be set.
+     *
+     * @throws ConfigException naming every deadline whose mailbox setting is not set
+     */
+    public static Map<String, String> escalationMailboxes(HubSettings settings, List<Deadline> deadlines) {
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Deadline d : deadlines) {
+            if (OpsMailbox.isOpsSetting(d.escalateTo())) continue;
+            settings.optional(d.escalateTo()).ifPresentOrElse(m -> mailboxes.put(d.id(), m), () -> missing.add(
+                    FILE + ": " + d.id() + " escalates to the setting '" + d.escalateTo()
+                            + "', which is not set; expected a mailbox in application.properties or the environment"));
+        }
+        if (!missing.isEmpty()) throw new ConfigException(String.join("\n", missing));
+        return mailboxes;
     }
 
     /** Loads the routing rules with {@link HubConfigLoader} (which fails on its own problems first), then the deadlines. */

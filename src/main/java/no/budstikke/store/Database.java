@@ -26,24 +26,32 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code url} (blank: an H2 file under {@code dataDir}) and migrates it. */
     public static Database open(String url, String user, String password, Path dataDir, int poolSize) {
+        Database db = connect("budstikke", url, user, password, dataDir, poolSize);
+        try {
+            Flyway.configure().dataSource(db.dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * A pool named {@code poolName} on the database at {@code url} (blank: the H2 file under
+     * {@code dataDir}), not migrated: for a database the hub uses but does not own, such as the DUF queue's.
+     */
+    public static Database connect(String poolName, String url, String user, String password, Path dataDir, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url == null || url.isBlank() ? embeddedUrl(dataDir) : url);
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
-        config.setPoolName("budstikke");
+        config.setPoolName(poolName);
         // Start even while the database is away; readiness reports it and requests get 503.
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(5_000);
         config.setAutoCommit(true);
-        HikariDataSource ds = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-        return new Database(ds);
+        return new Database(new HikariDataSource(config));
     }
 
     /** The embedded H2 database's file under {@code dataDir}, there once the hub has run. */

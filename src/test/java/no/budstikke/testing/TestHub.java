@@ -64,7 +64,7 @@ public final class TestHub implements AutoCloseable {
         int http = freePort();
         int management = freePort();
         Main main = Budstikke.newMain();
-        if (clock != null) main.bind(no.budstikke.HubWiring.CLOCK_BEAN, clock);
+        if (clock != null) main.bind(no.budstikke.SettingsWiring.CLOCK_BEAN, clock);
         properties.forEach(main::addOverrideProperty);
         main.addOverrideProperty("budstikke.http.port", Integer.toString(http));
         main.addOverrideProperty("budstikke.management.port", Integer.toString(management));

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.budstikke.alert.Alerts;
+import no.budstikke.amot.TertialReport;
 import no.budstikke.config.ConfigException;
 import no.budstikke.dispatch.config.ContractPaths;
+import no.budstikke.model.HubConfig;
 
 /**
  * The mail templates, one per notice kind: {@code <config>/templates/<kind>.txt}, UTF-8. Loaded and
@@ -28,6 +31,19 @@ public final class MailTemplates {
 
     private MailTemplates(Map<String, MailTemplate> byKind) {
         this.byKind = Map.copyOf(byKind);
+    }
+
+    /**
+     * Loads the template of every notice kind the hub can produce: the kind of each routing rule,
+     * and the hub's own notices (ops alerts and the tertial report), whose templates may also print
+     * the fields those notices carry.
+     */
+    public static MailTemplates forHub(Path configDir, HubConfig dispatch) {
+        Set<String> kinds = new TreeSet<>(List.of(Alerts.KIND, TertialReport.KIND));
+        dispatch.rules().forEach(rule -> kinds.add(rule.kind()));
+        Set<String> hubFields = new TreeSet<>(Alerts.CONTENT_FIELDS);
+        hubFields.addAll(TertialReport.CONTENT_FIELDS);
+        return load(configDir, kinds, hubFields);
     }
 
     /**

@@ -1,0 +1,44 @@
+package no.budstikke;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import no.budstikke.config.HubFolders;
+import no.budstikke.delivery.ChannelRouter;
+import no.budstikke.delivery.DeliveryFailures;
+import no.budstikke.delivery.DeliverySettings;
+import no.budstikke.delivery.FailureClassifier;
+import no.budstikke.delivery.Outbox;
+import no.budstikke.delivery.Sandbox;
+import no.budstikke.delivery.http.HttpFailures;
+import no.budstikke.delivery.mail.MailComposer;
+import no.budstikke.delivery.mail.MailFailures;
+import no.budstikke.delivery.sftp.SftpFailures;
+import no.budstikke.model.Channel;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+
+/** Delivery: claimed notices sent on their channel (or into the sandbox), and failures read per channel. */
+public final class DeliveryWiring implements CamelConfiguration {
+
+    @BindToRegistry
+    public ChannelRouter deliveryChannels(DeliverySettings settings) {
+        return new ChannelRouter(settings.sandbox());
+    }
+
+    @BindToRegistry
+    public DeliveryFailures deliveryFailures(Outbox outbox, HttpFailures http, SftpFailures sftp, MailFailures mail) {
+        return new DeliveryFailures(new FailureClassifier(Map.of(Channel.HTTP, http, Channel.SFTP, sftp, Channel.MAIL, mail)), outbox);
+    }
+
+    @BindToRegistry
+    public Sandbox sandbox(HubFolders folders, MailComposer mail) {
+        return new Sandbox(folders.sandboxDir(), mail::writeEml);
+    }
+
+    /** Sends run on their own pool, so a slow office holds up only its own thread, never intake. */
+    @BindToRegistry
+    public ExecutorService deliveryPool(CamelContext context, DeliverySettings settings) {
+        return context.getExecutorServiceManager().newFixedThreadPool(DeliveryWiring.class, "delivery", settings.concurrency());
+    }
+}

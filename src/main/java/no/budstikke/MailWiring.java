@@ -1,0 +1,23 @@
+package no.budstikke;
+
+import java.time.Clock;
+import no.budstikke.delivery.mail.MailComposer;
+import no.budstikke.delivery.mail.MailFailures;
+import no.budstikke.delivery.mail.MailSettings;
+import no.budstikke.reload.LiveConfig;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** The mail channel: notices written with the live templates, and what a failed send means. */
+public final class MailWiring implements CamelConfiguration {
+
+    @BindToRegistry
+    public MailComposer mailComposer(LiveConfig live, MailSettings settings, Clock clock) {
+        return new MailComposer(() -> live.current().templates(), settings.from(), clock);
+    }
+
+    @BindToRegistry
+    public MailFailures mailFailures() {
+        return new MailFailures();
+    }
+}
