@@ -1,7 +1,6 @@
 package no.budstikke.alert;
 
 import no.budstikke.store.Transaction;
-import java.sql.SQLException;
 import no.budstikke.dispatch.DispatchListener;
 import no.budstikke.dispatch.Dispatched;
 import no.budstikke.model.Unresolved;
@@ -22,12 +21,12 @@ public final class UnresolvedRecipients implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Transaction c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction tx, Dispatched d) {
         for (Unresolved u : d.unresolved()) {
             String where = u.municipality() == null ? "" : " for municipality " + u.municipality();
             String told = u.fallback() == null ? " Nobody was told: the directory names no fallback for " + u.role() + "."
                     : " The notice went to the fallback office " + u.fallback() + " meanwhile.";
-            alerts.raise(c, new Alert(KIND + ":" + d.key() + ":" + u.duty() + ":" + u.role(), KIND, u.priority(), d.key(),
+            alerts.raise(tx, new Alert(KIND + ":" + d.key() + ":" + u.duty() + ":" + u.role(), KIND, u.priority(), d.key(),
                     u.duty() + ": no " + u.role() + " office" + where,
                     u.reason() + "." + told + " Fix config/directory.yaml, then replay the gap (GET /api/v1/gaps)."));
         }

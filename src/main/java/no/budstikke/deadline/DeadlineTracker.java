@@ -4,7 +4,6 @@ import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,16 +48,16 @@ public final class DeadlineTracker implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Transaction c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction tx, Dispatched d) {
         String type = d.type();
         Instant now = clock.instant();
         Instant time = eventTime(d.event()).orElse(now);
         String duf = d.after().map(CaseFile::dufNumber).orElse(null);
         if (duf != null) {
-            close(c, d, duf, time, now);
+            close(tx, d, duf, time, now);
             for (Deadline dl : deadlines.endedBy(type)) {
-                for (DeadlineRun run : runs.running(c, dl.id(), duf)) {
-                    runs.end(c, run.id(), time, d.key());
+                for (DeadlineRun run : runs.running(tx, dl.id(), duf)) {
+                    runs.end(tx, run.id(), time, d.key());
                     LOG.info("deadline {} run={} event key={} ended by event key={}", dl.id(), run.id(), run.eventKey(), d.key());
                 }
             }
@@ -66,7 +65,7 @@ public final class DeadlineTracker implements DispatchListener {
         DeadlineRules.Starts starts = rules.starts(deadlines.startedBy(type), d.key(), d.event(), duf, time,
                 CaseFacts.of(d.before(), time, false));
         for (DeadlineRules.Start s : starts.started()) {
-            Optional<Long> id = runs.start(c, s.openKey(), s.deadline().id(), d.key(), s.dufNumber(), s.udiRegion(), 1, s.times(), now);
+            Optional<Long> id = runs.start(tx, s.openKey(), s.deadline().id(), d.key(), s.dufNumber(), s.udiRegion(), 1, s.times(), now);
             if (id.isPresent()) {
                 LOG.info("deadline {} run={} started by event key={}: due {}, at risk {}", s.deadline().id(), id.get(), d.key(),
                         s.times().dueAt(), s.times().atRiskAt());
@@ -78,14 +77,14 @@ public final class DeadlineTracker implements DispatchListener {
         for (String why : starts.skipped()) LOG.warn("deadline not started for event key={}: {}", d.key(), why);
     }
 
-    private void close(Transaction c, Dispatched d, String duf, Instant time, Instant now) throws SQLException {
+    private void close(Transaction tx, Dispatched d, String duf, Instant time, Instant now) {
         for (Deadline dl : deadlines.closedBy(d.type())) {
-            for (DeadlineRun run : runs.closable(c, dl.id(), duf)) {
-                if (run.closedAt() != null || !DeadlineRules.closes(dl, read(runs.payload(c, run.eventKey())), d.event())) continue;
-                runs.closedBy(c, run.id(), time, d.key());
+            for (DeadlineRun run : runs.closable(tx, dl.id(), duf)) {
+                if (run.closedAt() != null || !DeadlineRules.closes(dl, read(runs.payload(tx, run.eventKey())), d.event())) continue;
+                runs.closedBy(tx, run.id(), time, d.key());
                 LOG.info("deadline {} run={} event key={} closed by event key={}", dl.id(), run.id(), run.eventKey(), d.key());
                 // A breached one only learns when it was met after all; a running one is met (or breached, if late) now.
-                if (DeadlineState.RUNNING.name().equals(run.status())) transitions.advance(c, dl, run.closed(time, d.key()), now);
+                if (run.state() == DeadlineState.RUNNING) transitions.advance(tx, dl, run.closed(time, d.key()), now);
             }
         }
     }

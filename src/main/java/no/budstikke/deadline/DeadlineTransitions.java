@@ -1,7 +1,6 @@
 package no.budstikke.deadline;
 
 import no.budstikke.store.Transaction;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,41 +40,41 @@ public final class DeadlineTransitions {
     }
 
     /** Applies the step due at {@code now} to a running (and locked) run; returns it. */
-    public Step advance(Transaction c, Deadline d, DeadlineRun run, Instant now) throws SQLException {
+    public Step advance(Transaction tx, Deadline d, DeadlineRun run, Instant now) {
         List<WatchedNotice> notices = d.closes() instanceof Deadline.Closing.Delivered
-                ? runs.watched(c, d, run, d.per() == Deadline.Per.UDI_REGION ? rules.regionOffices(run.udiRegion()) : List.of())
+                ? runs.watched(tx, d, run, d.per() == Deadline.Per.UDI_REGION ? rules.regionOffices(run.udiRegion()) : List.of())
                 : List.of();
         Step step = DeadlineRules.step(d, run, now, notices);
         String closedBy = run.closedBy() != null ? run.closedBy() : DeadlineRun.DELIVERED;
         if (step instanceof Step.Met m) {
-            runs.met(c, run.id(), m.at(), closedBy);
+            runs.met(tx, run.id(), m.at(), closedBy);
             LOG.info("deadline {} run={} event key={} met", d.id(), run.id(), run.eventKey());
-            repeat(c, d, run, m.at(), now);
+            repeat(tx, d, run, m.at(), now);
         } else if (step instanceof Step.Breached b) {
-            runs.breached(c, run.id(), now, b.metLateAt().orElse(null), closedBy);
-            raise(c, d, DeadlineAlerts.breached(d, run, notices, b.metLateAt()));
+            runs.breached(tx, run.id(), now, b.metLateAt().orElse(null), closedBy);
+            raise(tx, d, DeadlineAlerts.breached(d, run, notices, b.metLateAt()));
             LOG.warn("deadline {} run={} event key={} breached: was due {}", d.id(), run.id(), run.eventKey(), run.dueAt());
-            repeat(c, d, run, run.dueAt(), now);
+            repeat(tx, d, run, run.dueAt(), now);
         } else if (step instanceof Step.AtRisk) {
-            runs.atRiskAlerted(c, run.id(), now);
-            raise(c, d, DeadlineAlerts.atRisk(d, run, notices));
+            runs.atRiskAlerted(tx, run.id(), now);
+            raise(tx, d, DeadlineAlerts.atRisk(d, run, notices));
             LOG.warn("deadline {} run={} event key={} at risk: due {}", d.id(), run.id(), run.eventKey(), run.dueAt());
         }
         return step;
     }
 
-    private void repeat(Transaction c, Deadline d, DeadlineRun run, Instant from, Instant now) throws SQLException {
+    private void repeat(Transaction tx, Deadline d, DeadlineRun run, Instant from, Instant now) {
         Optional<DeadlineClock.Times> next = rules.repeat(d, from);
         if (next.isEmpty()) return;
-        Optional<Long> id = runs.start(c, DeadlineRules.openKey(d, run), d.id(), run.eventKey(), run.dufNumber(), run.udiRegion(),
+        Optional<Long> id = runs.start(tx, DeadlineRules.openKey(d, run), d.id(), run.eventKey(), run.dufNumber(), run.udiRegion(),
                 run.round() + 1, next.get(), now);
         id.ifPresent(i -> LOG.info("deadline {} run={} event key={} round {} started, due {}", d.id(), i, run.eventKey(),
                 run.round() + 1, next.get().dueAt()));
     }
 
-    private void raise(Transaction c, Deadline d, Alert a) throws SQLException {
+    private void raise(Transaction tx, Deadline d, Alert a) {
         String other = mailboxes.get(d.id());
-        if (other == null) alerts.raise(c, a);
-        else alerts.raise(c, a, other);
+        if (other == null) alerts.raise(tx, a);
+        else alerts.raise(tx, a, other);
     }
 }

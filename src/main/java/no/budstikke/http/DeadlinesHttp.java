@@ -45,7 +45,8 @@ public final class DeadlinesHttp {
         }
         int max = size.get();
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
-        transactions.read(c -> runs.list(c, wanted, max)).forEach(r -> list.add(describe(r)));
+        List<DeadlineState> states = wanted.stream().map(DeadlineState::valueOf).toList();
+        transactions.read(tx -> runs.list(tx, states, max)).forEach(r -> list.add(describe(r)));
         ObjectNode body = HttpAnswer.object();
         body.set("deadlines", list);
         return HttpAnswer.json(200, body);

@@ -28,6 +28,11 @@ public record DeadlineRun(long id, String deadlineId, String eventKey, String du
                 times.atRiskAt(), DeadlineState.RUNNING.name(), null, null, null, null);
     }
 
+    /** Where the run is: {@code status} as its lifecycle. */
+    public DeadlineState state() {
+        return DeadlineState.valueOf(status);
+    }
+
     /** The same run with a closing event recorded on it. */
     public DeadlineRun closed(Instant at, String by) {
         return new DeadlineRun(id, deadlineId, eventKey, dufNumber, udiRegion, round, startedAt, dueAt, atRiskAt, status,

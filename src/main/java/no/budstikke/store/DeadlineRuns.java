@@ -1,13 +1,8 @@
 package no.budstikke.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import no.budstikke.model.Deadline;
@@ -20,82 +15,41 @@ import no.budstikke.model.WatchedNotice;
  */
 public final class DeadlineRuns {
 
-    private static final String COLUMNS = """
-            id, deadline_id, event_key, duf_number, udi_region, round, started_at, due_at, at_risk_at, status,
-            at_risk_alerted_at, breached_at, closed_at, closed_by""";
-
     /**
      * Inserts a running deadline unless one with the same open key runs already (another start event
      * of the same case or region, or another instance that got there first). Returns its id if new.
      */
-    public Optional<Long> start(Transaction c, String openKey, String deadlineId, String eventKey, String dufNumber,
-                                String udiRegion, int round, DeadlineClock.Times times, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                INSERT INTO deadline_run (deadline_id, event_key, duf_number, udi_region, round, started_at, due_at, at_risk_at,
-                                          status, open_key, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT DO NOTHING""")) {
-            ps.setString(1, deadlineId);
-            ps.setString(2, eventKey);
-            ps.setString(3, dufNumber);
-            ps.setString(4, udiRegion);
-            ps.setInt(5, round);
-            ps.setObject(6, at(times.start()));
-            ps.setObject(7, at(times.dueAt()));
-            ps.setObject(8, at(times.atRiskAt()));
-            ps.setString(9, openKey);
-            ps.setObject(10, at(now));
-            if (ps.executeUpdate() == 0) return Optional.empty();
-        }
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT id FROM deadline_run WHERE open_key = ?")) {
-            ps.setString(1, openKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Optional.of(rs.getLong(1));
-            }
-        }
+    public Optional<Long> start(Transaction tx, String openKey, String deadlineId, String eventKey, String dufNumber,
+                                String udiRegion, int round, DeadlineClock.Times times, Instant now) {
+        DeadlineRunSql sql = tx.attach(DeadlineRunSql.class);
+        int inserted = sql.insert(new DeadlineRunSql.NewRun(deadlineId, eventKey, dufNumber, udiRegion, round, at(times.start()),
+                at(times.dueAt()), at(times.atRiskAt()), DeadlineState.RUNNING, openKey, at(now)));
+        return inserted == 0 ? Optional.empty() : Optional.of(sql.idByOpenKey(openKey));
     }
 
     /** The case's runs of a deadline that a closing event can still close: running, or breached and never met; locked. */
-    public List<DeadlineRun> closable(Transaction c, String deadlineId, String dufNumber) throws SQLException {
-        return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE deadline_id = ? AND duf_number = ?"
-                + " AND (status = 'RUNNING' OR (status = 'BREACHED' AND closed_at IS NULL)) ORDER BY id FOR UPDATE", deadlineId, dufNumber);
+    public List<DeadlineRun> closable(Transaction tx, String deadlineId, String dufNumber) {
+        return runs(tx.attach(DeadlineRunSql.class).closable(deadlineId, dufNumber, DeadlineState.RUNNING, DeadlineState.BREACHED));
     }
 
     /** The case's running runs of a deadline; locked. */
-    public List<DeadlineRun> running(Transaction c, String deadlineId, String dufNumber) throws SQLException {
-        return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE deadline_id = ? AND duf_number = ? AND status = 'RUNNING'"
-                + " ORDER BY id FOR UPDATE", deadlineId, dufNumber);
+    public List<DeadlineRun> running(Transaction tx, String deadlineId, String dufNumber) {
+        return runs(tx.attach(DeadlineRunSql.class).running(deadlineId, dufNumber, DeadlineState.RUNNING));
     }
 
     /** The highest run id so far (0 if none): a watch tick looks no further, so rounds it starts wait for the next tick. */
-    public long lastId(Transaction c) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT COALESCE(MAX(id), 0) FROM deadline_run");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    public long lastId(Transaction tx) {
+        return tx.attach(DeadlineRunSql.class).lastId();
     }
 
     /** Ids of running deadlines after {@code afterId} up to {@code upTo}, in id order, for the watch to page through. */
-    public List<Long> runningIds(Transaction c, long afterId, long upTo, int max) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(
-                "SELECT id FROM deadline_run WHERE status = 'RUNNING' AND id > ? AND id <= ? ORDER BY id LIMIT ?")) {
-            ps.setLong(1, afterId);
-            ps.setLong(2, upTo);
-            ps.setInt(3, max);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getLong(1));
-            }
-            return ids;
-        }
+    public List<Long> runningIds(Transaction tx, long afterId, long upTo, int max) {
+        return tx.attach(DeadlineRunSql.class).runningIds(DeadlineState.RUNNING, afterId, upTo, max);
     }
 
     /** The run, if it is still running and no other instance holds it: locked until the transaction ends. */
-    public Optional<DeadlineRun> lockRunning(Transaction c, long id) throws SQLException {
-        List<DeadlineRun> found = rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE id = ? AND status = 'RUNNING'"
-                + " FOR UPDATE SKIP LOCKED", id);
-        return found.stream().findFirst();
+    public Optional<DeadlineRun> lockRunning(Transaction tx, long id) {
+        return tx.attach(DeadlineRunSql.class).lockRunning(id, DeadlineState.RUNNING).map(DeadlineRuns::run);
     }
 
     /**
@@ -105,114 +59,72 @@ public final class DeadlineRuns {
      * when the last one closed, only those created after that, so the notice that closed the last
      * round never closes the next.
      */
-    public List<WatchedNotice> watched(Transaction c, Deadline d, DeadlineRun run, List<String> regionOffices) throws SQLException {
-        List<Object> args = new ArrayList<>(d.watches());
-        StringBuilder sql = new StringBuilder("SELECT n.notice_id, n.duty, n.office_id, n.status, n.delivered_at FROM notice n");
-        String scope = switch (d.per()) {
-            case EVENT -> {
-                args.add(run.eventKey());
-                yield "n.event_key = ?";
-            }
-            case CASE -> {
-                args.add(run.dufNumber());
-                yield "n.duf_number = ?";
-            }
-            case UDI_REGION -> {
-                if (regionOffices.isEmpty()) yield "1 = 0";
-                args.addAll(regionOffices);
-                yield "n.office_id IN (" + String.join(", ", Collections.nCopies(regionOffices.size(), "?")) + ")";
-            }
+    public List<WatchedNotice> watched(Transaction tx, Deadline d, DeadlineRun run, List<String> regionOffices) {
+        DeadlineRunSql sql = tx.attach(DeadlineRunSql.class);
+        List<String> duties = d.watches();
+        OffsetDateTime since = at(run.startedAt());
+        boolean first = run.round() == 1;
+        List<DeadlineRunSql.WatchedRow> rows = switch (d.per()) {
+            case EVENT -> first ? sql.watchedOfEventFirstRound(duties, run.eventKey(), since)
+                    : sql.watchedOfEventLaterRound(duties, run.eventKey(), since);
+            case CASE -> first ? sql.watchedOfCaseFirstRound(duties, run.dufNumber(), run.eventKey(), since)
+                    : sql.watchedOfCaseLaterRound(duties, run.dufNumber(), since);
+            // A region without offices has no notices that count.
+            case UDI_REGION -> regionOffices.isEmpty() ? List.of()
+                    : first ? sql.watchedOfOfficesFirstRound(duties, regionOffices, run.eventKey(), since)
+                    : sql.watchedOfOfficesLaterRound(duties, regionOffices, since);
         };
-        sql.append(" WHERE n.duty IN (").append(String.join(", ", Collections.nCopies(d.watches().size(), "?"))).append(")")
-                .append(" AND ").append(scope)
-                .append(run.round() == 1 ? " AND (n.event_key = ? OR n.created_at >= ?)" : " AND n.created_at > ?")
-                .append(" ORDER BY n.duty, n.office_id, n.notice_id");
-        if (run.round() == 1) args.add(run.eventKey());
-        args.add(at(run.startedAt()));
-        try (PreparedStatement ps = c.connection().prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-            List<WatchedNotice> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new WatchedNotice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs.getObject(5, OffsetDateTime.class))));
-                }
-            }
-            return out;
-        }
+        return rows.stream().map(r -> new WatchedNotice(r.noticeId(), r.duty(), r.officeId(), r.status(), instant(r.deliveredAt())))
+                .toList();
     }
 
-    public void atRiskAlerted(Transaction c, long id, Instant now) throws SQLException {
-        update(c, "UPDATE deadline_run SET at_risk_alerted_at = ? WHERE id = ?", at(now), id);
+    public void atRiskAlerted(Transaction tx, long id, Instant now) {
+        tx.attach(DeadlineRunSql.class).atRiskAlerted(id, at(now));
     }
 
-    public void met(Transaction c, long id, Instant at, String closedBy) throws SQLException {
-        update(c, "UPDATE deadline_run SET status = 'MET', open_key = NULL, closed_at = ?, closed_by = ? WHERE id = ?",
-                at(at), closedBy, id);
+    public void met(Transaction tx, long id, Instant at, String closedBy) {
+        tx.attach(DeadlineRunSql.class).met(id, DeadlineState.MET, at(at), closedBy);
     }
 
     /** Marks the breach; {@code metLateAt} (nullable) is when it was met after all. */
-    public void breached(Transaction c, long id, Instant now, Instant metLateAt, String closedBy) throws SQLException {
-        update(c, "UPDATE deadline_run SET status = 'BREACHED', open_key = NULL, breached_at = ?, closed_at = ?, closed_by = ?"
-                + " WHERE id = ?", at(now), at(metLateAt), metLateAt == null ? null : closedBy, id);
+    public void breached(Transaction tx, long id, Instant now, Instant metLateAt, String closedBy) {
+        tx.attach(DeadlineRunSql.class).breached(id, DeadlineState.BREACHED, at(now), at(metLateAt), metLateAt == null ? null : closedBy);
     }
 
     /** Records the closing event on a run; the watch (or the caller) then decides met or breached. */
-    public void closedBy(Transaction c, long id, Instant at, String eventKey) throws SQLException {
-        update(c, "UPDATE deadline_run SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL", at(at), eventKey, id);
+    public void closedBy(Transaction tx, long id, Instant at, String eventKey) {
+        tx.attach(DeadlineRunSql.class).closedBy(id, at(at), eventKey);
     }
 
-    public void end(Transaction c, long id, Instant at, String eventKey) throws SQLException {
-        update(c, "UPDATE deadline_run SET status = 'ENDED', open_key = NULL, closed_at = ?, closed_by = ? WHERE id = ?",
-                at(at), eventKey, id);
+    public void end(Transaction tx, long id, Instant at, String eventKey) {
+        tx.attach(DeadlineRunSql.class).end(id, DeadlineState.ENDED, at(at), eventKey);
     }
 
     /** The runs started by one event, oldest first: for the journal. */
-    public List<DeadlineRun> forEvent(Transaction c, String eventKey) throws SQLException {
-        return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE event_key = ? ORDER BY id", eventKey);
+    public List<DeadlineRun> forEvent(Transaction tx, String eventKey) {
+        return runs(tx.attach(DeadlineRunSql.class).forEvent(eventKey));
     }
 
-    /** Runs in the given statuses, the soonest due first: for the ops API. */
-    public List<DeadlineRun> list(Transaction c, List<String> statuses, int limit) throws SQLException {
-        List<Object> args = new ArrayList<>(statuses);
-        args.add(limit);
-        return rows(c, "SELECT " + COLUMNS + " FROM deadline_run WHERE status IN ("
-                + String.join(", ", Collections.nCopies(statuses.size(), "?")) + ") ORDER BY due_at, id LIMIT ?", args.toArray());
+    /** Runs in the given states, the soonest due first: for the ops API. */
+    public List<DeadlineRun> list(Transaction tx, List<DeadlineState> states, int limit) {
+        if (states.isEmpty()) return List.of();
+        return runs(tx.attach(DeadlineRunSql.class).inStates(states, limit));
     }
 
     /** The starting event's payload (JSON), to compare with a closing event. */
-    public String payload(Transaction c, String eventKey) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement("SELECT payload FROM inbound_event WHERE event_key = ?")) {
-            ps.setString(1, eventKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new IllegalStateException("a deadline run names a stored event");
-                return rs.getString(1);
-            }
-        }
+    public String payload(Transaction tx, String eventKey) {
+        return tx.attach(DeadlineRunSql.class).payload(eventKey)
+                .orElseThrow(() -> new IllegalStateException("a deadline run names a stored event"));
     }
 
-    private static List<DeadlineRun> rows(Transaction c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            List<DeadlineRun> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DeadlineRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getInt(6), instant(rs.getObject(7, OffsetDateTime.class)), instant(rs.getObject(8, OffsetDateTime.class)),
-                            instant(rs.getObject(9, OffsetDateTime.class)), rs.getString(10), instant(rs.getObject(11, OffsetDateTime.class)),
-                            instant(rs.getObject(12, OffsetDateTime.class)), instant(rs.getObject(13, OffsetDateTime.class)),
-                            rs.getString(14)));
-                }
-            }
-            return out;
-        }
+    private static List<DeadlineRun> runs(List<DeadlineRunSql.RunRow> rows) {
+        return rows.stream().map(DeadlineRuns::run).toList();
     }
 
-    private static void update(Transaction c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            ps.executeUpdate();
-        }
+    private static DeadlineRun run(DeadlineRunSql.RunRow r) {
+        return new DeadlineRun(r.id(), r.deadlineId(), r.eventKey(), r.dufNumber(), r.udiRegion(), r.round(), instant(r.startedAt()),
+                instant(r.dueAt()), instant(r.atRiskAt()), r.status().name(), instant(r.atRiskAlertedAt()), instant(r.breachedAt()),
+                instant(r.closedAt()), r.closedBy());
     }
 
     private static OffsetDateTime at(Instant t) {
