@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import no.budstikke.store.NoticeStatus;
 import no.budstikke.alert.Alerts;
 import no.budstikke.auth.Credential;
 import no.budstikke.model.Rfc3339;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.store.StoredAlert;
+import no.budstikke.store.StoredTask;
 import no.budstikke.store.CaseFiles;
 
 /**
@@ -90,11 +90,11 @@ public final class FollowUpHttp {
                 .orElseGet(() -> Problems.notFound("the hub knows no case with this DUF number"));
     }
 
-    private static ObjectNode describe(Tasks.Task t, OffsetDateTime now) {
+    private static ObjectNode describe(StoredTask t, OffsetDateTime now) {
         ObjectNode o = HttpAnswer.object();
         o.put("taskId", t.noticeId()).put("eventKey", t.eventKey()).put("duty", t.duty()).put("kind", t.kind())
                 .put("priority", t.priority()).put("role", t.role()).put("officeId", t.officeId()).put("call", t.officeName())
-                .put("phone", t.phone()).put("state", NoticeStatus.CREATED.name().equals(t.status()) ? "open" : t.status().toLowerCase(java.util.Locale.ROOT))
+                .put("phone", t.phone()).put("state", t.state().name().toLowerCase(java.util.Locale.ROOT))
                 .put("createdAt", Rfc3339.format(t.createdAt())).put("overdue", t.overdue(now));
         if (t.dueAt() != null) o.put("dueAt", Rfc3339.format(t.dueAt()));
         if (t.acknowledgedBy() != null) {

@@ -45,7 +45,7 @@ public final class NoticesHttp {
                     + QueryParams.MAX_LIMIT);
         }
         ArrayNode list = HttpAnswer.JSON.createArrayNode();
-        notices.list(wanted, office == null || office.isBlank() ? null : office, size.get()).forEach(n -> list.add(describe(n)));
+        notices.list(wanted.stream().map(NoticeStatus::valueOf).toList(), office == null || office.isBlank() ? null : office, size.get()).forEach(n -> list.add(describe(n)));
         ObjectNode body = HttpAnswer.object();
         body.set("notices", list);
         return HttpAnswer.json(200, body);
@@ -101,7 +101,7 @@ public final class NoticesHttp {
         ObjectNode o = HttpAnswer.object();
         o.put("noticeId", n.noticeId()).put("eventKey", n.eventKey()).put("duty", n.duty()).put("copy", n.copy())
                 .put("kind", n.kind()).put("priority", n.priority()).put("role", n.role()).put("officeId", n.officeId())
-                .put("channel", n.channel().toLowerCase(Locale.ROOT)).put("status", n.status()).put("attempts", n.attempts());
+                .put("channel", n.channel().toLowerCase(Locale.ROOT)).put("status", n.status().name()).put("attempts", n.attempts());
         put(o, "nextAttemptAt", n.nextAttemptAt());
         if (n.lastError() != null) o.put("lastError", n.lastError());
         put(o, "createdAt", n.createdAt());

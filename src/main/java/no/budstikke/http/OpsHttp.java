@@ -54,7 +54,7 @@ public final class OpsHttp {
         for (NoticeStore.NoticeSummary ns : notices.forEvent(s.key())) {
             list.addObject().put("noticeId", ns.noticeId()).put("duty", ns.duty()).put("copy", ns.copy())
                     .put("priority", ns.priority()).put("role", ns.role()).put("officeId", ns.officeId())
-                    .put("channel", ns.channel().toLowerCase(java.util.Locale.ROOT)).put("status", ns.status());
+                    .put("channel", ns.channel().toLowerCase(java.util.Locale.ROOT)).put("status", ns.status().name());
         }
         n.put("unresolved", gaps.count(s.key()));
         return HttpAnswer.json(200, n);

@@ -1,9 +1,8 @@
 package no.budstikke.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,35 +28,17 @@ public final class FollowUpCounts {
 
     public Counts read() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return transactions.read(c -> {
-            Map<String, Long> alerts = grouped(c.connection().prepareStatement(
-                    "SELECT kind, COUNT(*) FROM alert WHERE acknowledged_at IS NULL GROUP BY kind"));
-            long open;
-            long overdue;
-            try (PreparedStatement ps = c.connection().prepareStatement("""
-                    SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_at <= ? THEN 1 ELSE 0 END), 0)
-                    FROM notice WHERE channel = 'TASK' AND status = 'CREATED'""")) {
-                ps.setObject(1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    open = rs.getLong(1);
-                    overdue = rs.getLong(2);
-                }
-            }
-            Map<String, Long> running = grouped(c.connection().prepareStatement(
-                    "SELECT deadline_id, COUNT(*) FROM deadline_run WHERE status = 'RUNNING' GROUP BY deadline_id"));
-            PreparedStatement risk = c.connection().prepareStatement(
-                    "SELECT deadline_id, COUNT(*) FROM deadline_run WHERE status = 'RUNNING' AND at_risk_at <= ? GROUP BY deadline_id");
-            risk.setObject(1, now);
-            return new Counts(alerts, open, overdue, running, grouped(risk));
+        return transactions.read(tx -> {
+            FollowUpCountSql sql = tx.attach(FollowUpCountSql.class);
+            FollowUpCountSql.TaskCounts tasks = sql.tasks(TaskState.OPEN.stored(), now);
+            return new Counts(grouped(sql.openAlerts()), tasks.openTasks(), tasks.overdueTasks(),
+                    grouped(sql.runningDeadlines(DeadlineState.RUNNING)), grouped(sql.deadlinesAtRisk(DeadlineState.RUNNING, now)));
         });
     }
 
-    private static Map<String, Long> grouped(PreparedStatement ps) throws java.sql.SQLException {
-        try (ps; ResultSet rs = ps.executeQuery()) {
-            Map<String, Long> out = new TreeMap<>();
-            while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
-            return out;
-        }
+    private static Map<String, Long> grouped(List<FollowUpCountSql.Tally> tallies) {
+        Map<String, Long> out = new TreeMap<>();
+        tallies.forEach(t -> out.put(t.name(), t.total()));
+        return out;
     }
 }

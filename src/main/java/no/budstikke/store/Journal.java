@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,64 +38,45 @@ public final class Journal {
 
     /** The timeline of one event, oldest first; empty if there is no such event. */
     public Optional<ObjectNode> event(String eventKey) {
-        return transactions.read(c -> eventTimeline(c, eventKey));
+        return transactions.read(tx -> eventTimeline(tx, eventKey));
     }
 
     /** The timelines of every event of one case, in the order the hub received them. */
     public ObjectNode caseOf(String dufNumber) {
-        return transactions.read(c -> {
+        return transactions.read(tx -> {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
             ArrayNode events = doc.putArray("events");
-            try (PreparedStatement ps = c.connection().prepareStatement("SELECT event_key FROM inbound_event WHERE duf_number = ? ORDER BY seq")) {
-                ps.setString(1, dufNumber);
-                List<String> keys = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) keys.add(rs.getString(1));
-                }
-                for (String key : keys) eventTimeline(c, key).ifPresent(events::add);
-            }
+            for (String key : tx.attach(JournalSql.class).eventKeysOfCase(dufNumber)) eventTimeline(tx, key).ifPresent(events::add);
             return doc;
         });
     }
 
-    private Optional<ObjectNode> eventTimeline(Transaction c, String key) throws SQLException {
+    private Optional<ObjectNode> eventTimeline(Transaction tx, String key) throws SQLException {
+        JournalSql sql = tx.attach(JournalSql.class);
+        Optional<JournalSql.EventRow> found = sql.event(key);
+        if (found.isEmpty()) return Optional.empty();
+        JournalSql.EventRow event = found.get();
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT source, event_id, type, event_time, received_at, channel, status, purged_at, purge_reason
-                FROM inbound_event WHERE event_key = ?""")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                doc.put("key", key).put("source", rs.getString(1)).put("id", rs.getString(2)).put("type", rs.getString(3))
-                        .put("time", Rfc3339.format(rs.getObject(4, OffsetDateTime.class))).put("status", rs.getString(7));
-                OffsetDateTime received = rs.getObject(5, OffsetDateTime.class);
-                entries.add(new Entry(received, node("received").put("channel", rs.getString(6))));
-                // Retention or an erasure blanked the personal data; what follows is the journal's metadata.
-                OffsetDateTime purged = rs.getObject(8, OffsetDateTime.class);
-                if (purged != null) entries.add(new Entry(purged, node("personal data removed").put("reason", rs.getString(9))));
-            }
+        doc.put("key", key).put("source", event.source()).put("id", event.eventId()).put("type", event.type())
+                .put("time", Rfc3339.format(event.eventTime())).put("status", event.status());
+        entries.add(new Entry(event.receivedAt(), node("received").put("channel", event.channel())));
+        // Retention or an erasure blanked the personal data; what follows is the journal's metadata.
+        if (event.purgedAt() != null) {
+            entries.add(new Entry(event.purgedAt(), node("personal data removed").put("reason", event.purgeReason())));
         }
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT notice_id, duty, is_copy, kind, priority, role, office_id, channel, purpose, legal_basis,
-                       removed_fields, document, status, created_at, config_version
-                FROM notice WHERE event_key = ? ORDER BY priority_rank, duty, office_id""")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ObjectNode n = node("notice decided").put("noticeId", rs.getString(1)).put("duty", rs.getString(2))
-                            .put("copy", rs.getBoolean(3)).put("kind", rs.getString(4)).put("priority", rs.getString(5))
-                            .put("role", rs.getString(6)).put("officeId", rs.getString(7)).put("channel", rs.getString(8))
-                            .put("purpose", rs.getString(9)).put("legalBasis", rs.getString(10)).put("status", rs.getString(13));
-                    n.set("removedFields", read(rs.getString(11)));
-                    n.set("document", read(rs.getString(12)));
-                    // The config version (docs/config-reload.md) that decided it; absent for notices the hub raised itself.
-                    if (rs.getString(15) != null) n.put("configVersion", rs.getString(15));
-                    entries.add(new Entry(rs.getObject(14, OffsetDateTime.class), n));
-                }
-            }
+        for (JournalSql.NoticeRow r : sql.notices(key)) {
+            ObjectNode n = node("notice decided").put("noticeId", r.noticeId()).put("duty", r.duty())
+                    .put("copy", r.copy()).put("kind", r.kind()).put("priority", r.priority())
+                    .put("role", r.role()).put("officeId", r.officeId()).put("channel", r.channel())
+                    .put("purpose", r.purpose()).put("legalBasis", r.legalBasis()).put("status", r.status().name());
+            n.set("removedFields", read(r.removedFields()));
+            n.set("document", read(r.document()));
+            // The config version (docs/config-reload.md) that decided it; absent for notices the hub raised itself.
+            if (r.configVersion() != null) n.put("configVersion", r.configVersion());
+            entries.add(new Entry(r.createdAt(), n));
         }
-        for (DispatchGaps.Gap g : gaps.forEvent(c, key)) {
+        for (DispatchGaps.Gap g : gaps.forEvent(tx, key)) {
             // Shown as open until ops resolve it, then with who resolved it and the notice that went.
             ObjectNode n = node("recipient unresolved").put("gapId", g.id()).put("duty", g.duty()).put("role", g.role())
                     .put("reason", g.reason()).put("priority", g.priority()).put("status", g.open() ? "OPEN" : "RESOLVED");
@@ -109,35 +88,19 @@ public final class Journal {
                         .put("role", g.role()).put("noticeId", g.resolvedNoticeId()).put("by", g.resolvedBy())));
             }
         }
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT a.notice_id, a.attempt, a.channel, a.started_at, a.finished_at, a.outcome, a.detail, a.next_attempt_at, n.office_id
-                FROM delivery_attempt a JOIN notice n ON n.notice_id = a.notice_id WHERE n.event_key = ? ORDER BY a.id""")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ObjectNode n = node("delivery attempt").put("noticeId", rs.getString(1)).put("attempt", rs.getInt(2))
-                            .put("channel", rs.getString(3)).put("officeId", rs.getString(9))
-                            .put("startedAt", Rfc3339.format(rs.getObject(4, OffsetDateTime.class)))
-                            .put("outcome", rs.getString(6)).put("detail", rs.getString(7));
-                    OffsetDateTime next = rs.getObject(8, OffsetDateTime.class);
-                    if (next != null) n.put("nextAttemptAt", Rfc3339.format(next));
-                    entries.add(new Entry(rs.getObject(5, OffsetDateTime.class), n));
-                }
-            }
+        for (JournalSql.AttemptRow a : sql.attempts(key)) {
+            ObjectNode n = node("delivery attempt").put("noticeId", a.noticeId()).put("attempt", a.attempt())
+                    .put("channel", a.channel()).put("officeId", a.officeId())
+                    .put("startedAt", Rfc3339.format(a.startedAt()))
+                    .put("outcome", a.outcome()).put("detail", a.detail());
+            if (a.nextAttemptAt() != null) n.put("nextAttemptAt", Rfc3339.format(a.nextAttemptAt()));
+            entries.add(new Entry(a.finishedAt(), n));
         }
-        try (PreparedStatement ps = c.connection().prepareStatement("""
-                SELECT a.notice_id, a.action, a.actor, a.at FROM notice_action a JOIN notice n ON n.notice_id = a.notice_id
-                WHERE n.event_key = ? ORDER BY a.id""")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(rs.getObject(4, OffsetDateTime.class), node("ops action")
-                            .put("noticeId", rs.getString(1)).put("action", rs.getString(2)).put("actor", rs.getString(3))));
-                }
-            }
+        for (JournalSql.ActionRow a : sql.actions(key)) {
+            entries.add(new Entry(a.at(), node("ops action").put("noticeId", a.noticeId()).put("action", a.action()).put("actor", a.actor())));
         }
-        for (DeadlineRun r : deadlines.forEvent(c, key)) entries.addAll(deadlineEntries(r));
-        for (StoredAlert a : alerts.forEvent(c, key)) {
+        for (DeadlineRun r : deadlines.forEvent(tx, key)) entries.addAll(deadlineEntries(r));
+        for (StoredAlert a : alerts.forEvent(tx, key)) {
             ObjectNode n = node("alert raised").put("alertId", a.id()).put("kind", a.kind()).put("subject", a.subject())
                     .put("detail", a.detail());
             if (a.noticeId() != null) n.put("noticeId", a.noticeId());

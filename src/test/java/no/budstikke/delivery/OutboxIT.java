@@ -284,7 +284,7 @@ class OutboxIT {
     }
 
     private String status(String noticeId) {
-        return notices.state(noticeId).orElseThrow().status();
+        return notices.state(noticeId).orElseThrow().status().name();
     }
 
     private String lastError(String noticeId) {

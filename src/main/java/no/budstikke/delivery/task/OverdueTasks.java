@@ -3,6 +3,7 @@ package no.budstikke.delivery.task;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
 import no.budstikke.model.Priority;
+import no.budstikke.store.StoredTask;
 import no.budstikke.store.Transactions;
 
 /**
@@ -26,7 +27,7 @@ public final class OverdueTasks {
     /** Raises the alerts not yet raised; returns how many were new. */
     public int escalate() {
         int raised = 0;
-        for (Tasks.Task t : tasks.overdue(500)) {
+        for (StoredTask t : tasks.overdue(500)) {
             Alert a = new Alert(KIND + ":" + t.noticeId(), KIND, Priority.valueOf(t.priority()), t.eventKey(),
                     "Task " + t.duty() + " (" + t.role() + ") not done by its due time",
                     "Task " + t.noticeId() + " (" + t.kind() + ") was due " + t.dueAt() + " and is not acknowledged."

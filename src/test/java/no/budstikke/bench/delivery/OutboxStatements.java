@@ -2,7 +2,7 @@ package no.budstikke.bench.delivery;
 
 
 
-/** The hub's own outbox statements (Outbox), run by the naive loop one row and one commit at a time. */
+/** The hub's own outbox statements (store.OutboxSql), run by the naive loop one row and one commit at a time. */
 final class OutboxStatements {
 
     private OutboxStatements() {

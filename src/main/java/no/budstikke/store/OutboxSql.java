@@ -1,0 +1,68 @@
+package no.budstikke.store;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The statements of {@link OutboxStore}. */
+interface OutboxSql {
+
+    // Staff tasks (phone calls) are not sent by a channel; they wait for staff in the ops API.
+    @SqlQuery("""
+            SELECT notice_id, duty, kind, priority, office_id, office_name, channel, address, attempts + 1 AS attempt, document
+            FROM notice
+            WHERE channel <> 'TASK'
+              AND ((status IN (:created, :failed) AND next_attempt_at <= :now) OR (status = :sending AND lease_until < :now))
+            ORDER BY priority_rank, created_at, notice_id
+            LIMIT :max
+            FOR UPDATE SKIP LOCKED""")
+    @RegisterConstructorMapper(ClaimedNotice.class)
+    List<ClaimedNotice> due(NoticeStatus created, NoticeStatus failed, NoticeStatus sending, OffsetDateTime now, int max);
+
+    @SqlBatch("""
+            UPDATE notice SET status = :sending, attempts = :attempt, lease_until = :leaseUntil, status_changed_at = :now
+            WHERE notice_id = :noticeId""")
+    void markSending(List<String> noticeId, List<Integer> attempt, NoticeStatus sending, OffsetDateTime leaseUntil,
+                     OffsetDateTime now);
+
+    /** Journals an attempt that still holds its notice; 0 rows when a newer attempt took it over. */
+    @SqlUpdate("""
+            INSERT INTO delivery_attempt (notice_id, attempt, channel, started_at, finished_at, outcome, detail, next_attempt_at)
+            SELECT notice_id, attempts, channel, status_changed_at, :now, :outcome, :detail, :nextAttemptAt
+            FROM notice WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt""")
+    int journalAttempt(String noticeId, int attempt, NoticeStatus sending, String outcome, String detail, OffsetDateTime nextAttemptAt,
+                       OffsetDateTime now);
+
+    @SqlUpdate("""
+            UPDATE notice SET status = :status, next_attempt_at = :nextAttemptAt, lease_until = NULL, last_error = COALESCE(:error, last_error),
+                              receipt = COALESCE(:receipt, receipt), delivered_at = CASE WHEN :status = :delivered THEN :now ELSE delivered_at END,
+                              status_changed_at = :now
+            WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt""")
+    void finish(String noticeId, int attempt, NoticeStatus sending, NoticeStatus status, NoticeStatus delivered, OffsetDateTime nextAttemptAt,
+                String error, String receipt, OffsetDateTime now);
+
+    @SqlUpdate("""
+            UPDATE notice SET status = :created, attempts = 0, next_attempt_at = :now, status_changed_at = :now
+            WHERE notice_id = :noticeId AND status IN (<replayable>)""")
+    int replay(String noticeId, NoticeStatus created, @BindList("replayable") List<NoticeStatus> replayable, OffsetDateTime now);
+
+    @SqlUpdate("""
+            UPDATE notice SET status = :cancelled, next_attempt_at = NULL, status_changed_at = :now
+            WHERE notice_id = :noticeId AND status IN (<cancellable>)""")
+    int cancel(String noticeId, NoticeStatus cancelled, @BindList("cancellable") List<NoticeStatus> cancellable, OffsetDateTime now);
+
+    @SqlUpdate("""
+            UPDATE notice SET status = :done, delivered_at = :now, status_changed_at = :now, receipt = 'acknowledged by ops'
+            WHERE notice_id = :noticeId AND channel = 'TASK' AND status = :open""")
+    int acknowledge(String noticeId, NoticeStatus open, NoticeStatus done, OffsetDateTime now);
+
+    @SqlUpdate("INSERT INTO notice_action (notice_id, action, actor, at) VALUES (:noticeId, :action, :actor, :now)")
+    void journalAction(String noticeId, NoticeAction action, String actor, OffsetDateTime now);
+
+    @SqlQuery("SELECT notice_id FROM notice WHERE office_id = :officeId AND status IN (<stuck>) ORDER BY priority_rank, created_at")
+    List<String> stuckAt(String officeId, @BindList("stuck") List<NoticeStatus> stuck);
+}

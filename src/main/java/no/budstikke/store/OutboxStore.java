@@ -1,0 +1,89 @@
+package no.budstikke.store;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The notice table as an outbox (see {@code delivery.Outbox}): claims, the outcome of each attempt
+ * and the ops actions, each in a transaction of its own. An attempt counts only while it still holds
+ * its notice (SENDING, same attempt number): a late answer from an attempt whose lease ran out must
+ * not overwrite the newer attempt's state.
+ */
+public final class OutboxStore {
+
+    private static final List<NoticeStatus> REPLAYABLE = List.of(NoticeStatus.DEAD, NoticeStatus.FAILED, NoticeStatus.CANCELLED);
+    private static final List<NoticeStatus> CANCELLABLE = List.of(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.DEAD);
+    private static final List<NoticeStatus> STUCK = List.of(NoticeStatus.DEAD, NoticeStatus.FAILED);
+
+    /** What {@code delivery_attempt.outcome} says of an attempt. */
+    private static final String DELIVERED = "DELIVERED";
+    private static final String RETRY = "RETRY";
+    private static final String DEAD = "DEAD";
+
+    private final Transactions transactions;
+
+    public OutboxStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Claims up to {@code max} due notices, most urgent first and oldest first within a priority, and
+     * marks them SENDING until {@code leaseUntil}. SKIP LOCKED: several instances never claim one notice.
+     */
+    public List<ClaimedNotice> claim(int max, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return transactions.inTransaction(tx -> {
+            OutboxSql sql = tx.attach(OutboxSql.class);
+            List<ClaimedNotice> claimed = sql.due(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, max);
+            if (!claimed.isEmpty()) {
+                sql.markSending(claimed.stream().map(ClaimedNotice::noticeId).toList(), claimed.stream().map(ClaimedNotice::attempt).toList(),
+                        NoticeStatus.SENDING, leaseUntil, now);
+            }
+            return claimed;
+        });
+    }
+
+    /** The attempt delivered the notice; false if it no longer holds it. */
+    public boolean delivered(String noticeId, int attempt, String receipt, OffsetDateTime now) {
+        return settle(noticeId, attempt, DELIVERED, NoticeStatus.DELIVERED, receipt, Optional.empty(), null, receipt, now);
+    }
+
+    /**
+     * The attempt failed: the notice is tried again at {@code next}, or, without one, is DEAD. False if
+     * the attempt no longer holds the notice.
+     */
+    public boolean failed(String noticeId, int attempt, String detail, Optional<OffsetDateTime> next, OffsetDateTime now) {
+        boolean retry = next.isPresent();
+        return settle(noticeId, attempt, retry ? RETRY : DEAD, retry ? NoticeStatus.FAILED : NoticeStatus.DEAD, detail, next, detail, null, now);
+    }
+
+    private boolean settle(String noticeId, int attempt, String outcome, NoticeStatus status, String detail,
+                           Optional<OffsetDateTime> next, String error, String receipt, OffsetDateTime now) {
+        return transactions.inTransaction(tx -> {
+            OutboxSql sql = tx.attach(OutboxSql.class);
+            if (sql.journalAttempt(noticeId, attempt, NoticeStatus.SENDING, outcome, detail, next.orElse(null), now) != 1) return false;
+            sql.finish(noticeId, attempt, NoticeStatus.SENDING, status, NoticeStatus.DELIVERED, next.orElse(null), error, receipt, now);
+            return true;
+        });
+    }
+
+    /** Does the ops action if the notice's status allows it, and journals who did it; false if not allowed. */
+    public boolean act(NoticeAction action, String noticeId, String actor, OffsetDateTime now) {
+        return transactions.inTransaction(tx -> {
+            OutboxSql sql = tx.attach(OutboxSql.class);
+            int changed = switch (action) {
+                case REPLAY -> sql.replay(noticeId, NoticeStatus.CREATED, REPLAYABLE, now);
+                case CANCEL -> sql.cancel(noticeId, NoticeStatus.CANCELLED, CANCELLABLE, now);
+                case ACKNOWLEDGE -> sql.acknowledge(noticeId, TaskState.OPEN.stored(), TaskState.DELIVERED.stored(), now);
+            };
+            if (changed != 1) return false;
+            sql.journalAction(noticeId, action, actor, now);
+            return true;
+        });
+    }
+
+    /** The DEAD or FAILED notices to one office, most urgent and oldest first. */
+    public List<String> stuckAt(String officeId) {
+        return transactions.read(tx -> tx.attach(OutboxSql.class).stuckAt(officeId, STUCK));
+    }
+}
