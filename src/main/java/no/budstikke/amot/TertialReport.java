@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +66,7 @@ public final class TertialReport implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Transaction tx, Dispatched d) throws SQLException {
+    public void dispatched(Transaction tx, Dispatched d) {
         if (!TYPE.equals(d.type())) return;
         String period = d.event().path("data").path("period").asText();
         Optional<Dispatcher.PolicyView> policy = d.dispatcher().policy(Role.UDI_REGIONAL, PURPOSE);
@@ -110,7 +109,7 @@ public final class TertialReport implements DispatchListener {
 
     /** Agreements by (region, office); those that lead to no single office are recorded as gaps, by municipality. */
     private Map<Target, List<BaseDataCsv.Row>> group(Transaction tx, String key, List<TertialReports.Agreement> agreements,
-                                                     Directory directory) throws SQLException {
+                                                     Directory directory) {
         Map<Target, List<BaseDataCsv.Row>> out = new LinkedHashMap<>();
         Map<String, Integer> unplaced = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -138,7 +137,7 @@ public final class TertialReport implements DispatchListener {
         return out;
     }
 
-    private void gap(Transaction tx, String key, String reason) throws SQLException {
+    private void gap(Transaction tx, String key, String reason) {
         gaps.insert(tx, key, new Unresolved(DUTY, Role.UDI_REGIONAL, reason));
         LOG.warn("tertial report event key={} duty={} unresolved: {}", key, DUTY, reason);
     }

@@ -1,7 +1,6 @@
 package no.budstikke.casefile;
 
 import no.budstikke.store.Transaction;
-import java.sql.SQLException;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
 import no.budstikke.dispatch.DispatchListener;
@@ -26,7 +25,7 @@ public final class UnmatchedReturns implements DispatchListener {
     }
 
     @Override
-    public void dispatched(Transaction c, Dispatched d) throws SQLException {
+    public void dispatched(Transaction c, Dispatched d) {
         if (!CaseHistory.RETURNED.equals(d.type()) || d.after().isEmpty()) return;
         boolean open = d.before().flatMap(CaseFile::openEpisode).isPresent();
         boolean repeat = d.before().map(f -> f.lastReturnKey() != null).orElse(false);

@@ -1,7 +1,6 @@
 package no.budstikke.dispatch;
 
 import no.budstikke.store.Transaction;
-import java.sql.SQLException;
 
 /**
  * Follow-up work on a dispatched event (deadlines, alerts, claims), done in the transaction that
@@ -10,5 +9,5 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface DispatchListener {
 
-    void dispatched(Transaction c, Dispatched d) throws SQLException;
+    void dispatched(Transaction c, Dispatched d);
 }

@@ -2,7 +2,6 @@ package no.budstikke.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +42,7 @@ public final class AlertStore {
         AlertSql sql = tx.attach(AlertSql.class);
         ObjectNode header = sql.eventHeader(eventKey).map(AlertStore::header)
                 .orElseThrow(() -> new IllegalArgumentException("an alert must name a stored event"));
-        // Through Work, whose run declares SQLException: NoticeStore.insert may declare it too, or no longer.
-        Transactions.Work<String> insert = t -> notices.insert(t, noticeId, eventKey, header, mail);
-        try {
-            insert.run(tx);
-        } catch (SQLException e) {
-            throw StorageException.from(e);
-        }
+        notices.insert(tx, noticeId, eventKey, header, mail);
         sql.linkNotice(alertId, noticeId);
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +50,7 @@ public final class Journal {
         });
     }
 
-    private Optional<ObjectNode> eventTimeline(Transaction tx, String key) throws SQLException {
+    private Optional<ObjectNode> eventTimeline(Transaction tx, String key) {
         JournalSql sql = tx.attach(JournalSql.class);
         Optional<JournalSql.EventRow> found = sql.event(key);
         if (found.isEmpty()) return Optional.empty();

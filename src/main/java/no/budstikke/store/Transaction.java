@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.Connection;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -23,13 +22,5 @@ public final class Transaction {
 
     Handle handle() {
         return handle;
-    }
-
-    /**
-     * The transaction's JDBC connection, for the store code that still writes its SQL by hand.
-     * Public only until the last statements outside {@code store} move into repositories.
-     */
-    public Connection connection() {
-        return handle.getConnection();
     }
 }

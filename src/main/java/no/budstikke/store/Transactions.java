@@ -1,6 +1,5 @@
 package no.budstikke.store;
 
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -11,7 +10,7 @@ public final class Transactions {
 
     @FunctionalInterface
     public interface Work<T> {
-        T run(Transaction tx) throws SQLException;
+        T run(Transaction tx);
     }
 
     private final Jdbi jdbi;
@@ -24,8 +23,6 @@ public final class Transactions {
     public <T> T inTransaction(Work<T> work) {
         try {
             return jdbi.inTransaction(h -> work.run(new Transaction(h)));
-        } catch (SQLException e) {
-            throw StorageException.from(e);
         } catch (JdbiException e) {
             throw StorageException.from(e);
         }
@@ -35,8 +32,6 @@ public final class Transactions {
     public <T> T read(Work<T> work) {
         try {
             return jdbi.withHandle(h -> work.run(new Transaction(h)));
-        } catch (SQLException e) {
-            throw StorageException.from(e);
         } catch (JdbiException e) {
             throw StorageException.from(e);
         }

@@ -2,7 +2,6 @@ package no.budstikke.dispatch.stage;
 
 import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import no.budstikke.alert.Alert;
@@ -42,7 +41,7 @@ public final class OtherCentreHolds {
     }
 
     /** Holds the event in the dispatching transaction if it must wait for ops; returns whether it did. */
-    boolean holdIfForeign(Transaction c, String key, JsonNode event, Optional<CaseFile> before) throws SQLException {
+    boolean holdIfForeign(Transaction c, String key, JsonNode event, Optional<CaseFile> before) {
         Optional<String> reason = check.holdReason(event, before);
         if (reason.isEmpty()) return false;
         String type = event.path("type").asText();
