@@ -1,4 +1,4 @@
-package no.budstikke;
+package no.budstikke.startup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +14,12 @@ import no.budstikke.amot.TertialReport;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.maskinporten.Maskinporten;
-import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.CamelSettings;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.KnownSettings;
-import no.budstikke.config.SettingsCheck;
 import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailSettings;
@@ -133,7 +132,7 @@ public final class ConfigFolder {
         Map<String, String> mailboxes = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Deadline d : deadlines) {
-            if (d.escalateTo().equals(HubWiring.OPS_MAILBOX)) continue;
+            if (d.escalateTo().equals("budstikke.ops.mailbox")) continue;
             settings.optional(d.escalateTo()).ifPresentOrElse(m -> mailboxes.put(d.id(), m), () -> missing.add(
                     DeadlinesLoader.FILE + ": " + d.id() + " escalates to the setting '" + d.escalateTo()
                             + "', which is not set; expected a mailbox in application.properties or the environment"));

@@ -1,8 +1,13 @@
-package no.budstikke.config;
+package no.budstikke.startup;
 
 import java.nio.file.Path;
 import java.util.List;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.config.ConfigException;
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.Profile;
+import no.budstikke.config.Setting;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.intake.InboxFolders;
 import no.budstikke.model.Source;
