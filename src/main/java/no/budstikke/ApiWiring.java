@@ -7,7 +7,7 @@ import no.budstikke.deadline.Deadlines;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.dispatch.stage.DispatchService;
-import no.budstikke.dispatch.stage.OtherCentreHolds;
+import no.budstikke.casefile.OtherCentreHolds;
 import no.budstikke.http.ConfigHttp;
 import no.budstikke.http.DeadlinesHttp;
 import no.budstikke.http.ErasureHttp;

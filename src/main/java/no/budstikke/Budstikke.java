@@ -3,14 +3,16 @@ package no.budstikke;
 import java.nio.file.Path;
 import java.util.List;
 import no.budstikke.auth.NewApiKey;
-import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
+import no.budstikke.config.HubFolders;
 import no.budstikke.explain.Explain;
 import no.budstikke.retention.EraseCommand;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.SecretFiles;
 import org.apache.camel.CamelConfiguration;
+import no.budstikke.startup.ConfigFolder;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -90,7 +92,7 @@ public final class Budstikke {
      * loaders and the same list of problems, and starts nothing. 0 when fine, 78 on config errors.
      */
     public static int check(java.util.List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
-        String dir = configDir();
+        String dir = HubFolders.configDirGiven();
         if (args.size() == 2 && args.get(0).equals("--config")) {
             dir = args.get(1);
         } else if (!args.isEmpty()) {
@@ -157,13 +159,6 @@ public final class Budstikke {
     }
 
     static Path propertiesFile() {
-        return Path.of(configDir(), "application.properties");
-    }
-
-    public static String configDir() {
-        String fromProperty = System.getProperty("budstikke.config.dir");
-        if (fromProperty != null && !fromProperty.isBlank()) return fromProperty;
-        String fromEnv = System.getenv("BUDSTIKKE_CONFIG_DIR");
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "config";
+        return Path.of(HubFolders.configDirGiven(), "application.properties");
     }
 }

@@ -1,8 +1,9 @@
 package no.budstikke;
 
+import no.budstikke.startup.ConfigFolder;
 import java.time.Clock;
 import no.budstikke.auth.ApiKeys;
-import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.CamelSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.dispatch.Dispatcher;

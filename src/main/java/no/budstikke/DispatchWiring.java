@@ -9,7 +9,7 @@ import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.deadline.DeadlineTracker;
 import no.budstikke.dispatch.stage.DispatchService;
-import no.budstikke.dispatch.stage.OtherCentreHolds;
+import no.budstikke.casefile.OtherCentreHolds;
 import no.budstikke.reload.LiveConfig;
 import no.budstikke.store.CaseFiles;
 import no.budstikke.store.DispatchGaps;

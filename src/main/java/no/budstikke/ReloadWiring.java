@@ -1,7 +1,8 @@
 package no.budstikke;
 
+import no.budstikke.startup.ConfigFolder;
 import java.time.Clock;
-import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.CamelSettings;
 import no.budstikke.camel.ConfigMeters;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;

@@ -1,7 +1,7 @@
 package no.budstikke;
 
 import java.time.Clock;
-import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.CamelSettings;
 import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;

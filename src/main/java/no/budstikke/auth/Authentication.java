@@ -1,7 +1,6 @@
 package no.budstikke.auth;
 
 import java.util.Optional;
-import no.budstikke.auth.maskinporten.TokenRefusal;
 
 /**
  * What a bearer credential turned out to be: a known caller, a token refused for a named reason, or

@@ -1,7 +1,6 @@
 package no.budstikke.auth;
 
 import java.util.Optional;
-import no.budstikke.auth.maskinporten.AccessTokens;
 
 /**
  * Who sent {@code Authorization: Bearer ...}: a Maskinporten access token when the bearer has a
@@ -11,10 +10,10 @@ import no.budstikke.auth.maskinporten.AccessTokens;
 public final class Callers {
 
     private final ApiKeys keys;
-    private final AccessTokens tokens;
+    private final TokenCheck tokens;
 
     /** @param tokens null when Maskinporten is not configured: every bearer is then an API key */
-    public Callers(ApiKeys keys, AccessTokens tokens) {
+    public Callers(ApiKeys keys, TokenCheck tokens) {
         this.keys = keys;
         this.tokens = tokens;
     }

@@ -16,7 +16,7 @@ import org.apache.camel.support.ExchangeHelper;
 
 /**
  * Applies {@link ApiAccess} to every operation of the REST DSL, in one place: the level an operation
- * needs is the role its verb's one security requirement lists in {@code routes/api.camel.yaml}, found
+ * needs is the role its verb's one security requirement lists in {@code routes/api/api.camel.yaml}, found
  * by the id of the route the verb sends to ({@code direct:<id>}), where this policy runs first. An
  * operation that declares no role, or an unknown one, is refused with a 500 (fail closed).
  * A caller let in is set as {@link #CALLER} for the operation's bean; a refusal is answered here and

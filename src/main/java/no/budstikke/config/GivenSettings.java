@@ -27,8 +27,9 @@ public final class GivenSettings {
         }
     }
 
-    static final String ENVIRONMENT = "environment";
-    static final String SYSTEM_PROPERTIES = "system properties";
+    /** Where a setting was given, as its {@link Source#file()} names it, when not in a file. */
+    public static final String ENVIRONMENT = "environment";
+    public static final String SYSTEM_PROPERTIES = "system properties";
     static final String AT_START = "settings given at start";
 
     private final List<Given> all;

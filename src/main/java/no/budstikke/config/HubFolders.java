@@ -23,6 +23,17 @@ public record HubFolders(Path configDir, Path dataDir, Path apiKeysFile, Path in
     /** Default: sandbox under the data folder. */
     public static final Setting<String> SANDBOX_DIR = Setting.text("budstikke.delivery.sandbox.dir");
 
+    /**
+     * The config folder this process was pointed at, read before any setting is: the system property
+     * budstikke.config.dir, else the environment variable BUDSTIKKE_CONFIG_DIR, else {@code config}.
+     */
+    public static String configDirGiven() {
+        String fromProperty = System.getProperty(CONFIG_DIR.key());
+        if (fromProperty != null && !fromProperty.isBlank()) return fromProperty;
+        String fromEnv = System.getenv("BUDSTIKKE_CONFIG_DIR");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "config";
+    }
+
     public static HubFolders from(HubSettings settings) {
         Path configDir = Path.of(CONFIG_DIR.in(settings));
         Path dataDir = Path.of(DATA_DIR.in(settings));

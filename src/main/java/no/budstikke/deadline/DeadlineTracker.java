@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import no.budstikke.casefile.CaseFacts;
+import no.budstikke.dispatch.CaseFacts;
 import no.budstikke.dispatch.DispatchListener;
 import no.budstikke.dispatch.Dispatched;
 import no.budstikke.model.CaseFile;

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.budstikke.ConfigFolder;
+import no.budstikke.startup.ConfigFolder;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
+import no.budstikke.config.HubFolders;
 import no.budstikke.contract.ContractValidator;
 import no.budstikke.contract.Violation;
 import no.budstikke.dispatch.Dispatcher;
@@ -47,7 +48,7 @@ public final class Explain {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--replay")) {
-            return ReplayCommand.run(args, Path.of(no.budstikke.Budstikke.configDir(), "application.properties"), out, err);
+            return ReplayCommand.run(args, Path.of(HubFolders.configDirGiven(), "application.properties"), out, err);
         }
         Path eventFile = null;
         Path configDir = Path.of("config");

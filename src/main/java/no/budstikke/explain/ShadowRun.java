@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.budstikke.casefile.CaseFacts;
+import no.budstikke.dispatch.CaseFacts;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.model.CaseFile;
 import no.budstikke.model.CaseState;

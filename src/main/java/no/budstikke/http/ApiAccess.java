@@ -8,7 +8,7 @@ import no.budstikke.auth.Credential;
 
 /**
  * The one authorisation policy of the HTTP API. Each operation declares in the REST DSL
- * ({@code routes/api.camel.yaml}) which of two {@link Level}s it needs; this decides whether a
+ * ({@code routes/api/api.camel.yaml}) which of two {@link Level}s it needs; this decides whether a
  * request's credential has it, before any operation's code runs. What an answer may hold also
  * depends on the caller: health data only for the role {@code ops-pii} ({@link #json}).
  */

@@ -3,7 +3,7 @@ package no.budstikke.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.budstikke.store.EventState;
 import no.budstikke.auth.Credential;
-import no.budstikke.dispatch.stage.OtherCentreHolds;
+import no.budstikke.casefile.OtherCentreHolds;
 import no.budstikke.store.HeldEvents;
 
 /**

@@ -1,7 +1,7 @@
 package no.budstikke.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import no.budstikke.auth.maskinporten.TokenRefusal;
+import no.budstikke.auth.TokenRefusal;
 
 /**
  * The answer to a refused access token (RFC 9457 and RFC 6750): 401 {@code invalid-token} for a token

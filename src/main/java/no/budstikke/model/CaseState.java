@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What the hub knows of a case beyond the event itself, as the event found it.
  *
- * @param facts by name, for conditions written as {@code case:<name>} (see casefile.CaseFacts for the names)
+ * @param facts by name, for conditions written as {@code case:<name>} (see dispatch.CaseFacts for the names)
  * @param told  the offices told of the open disappearance, as the journal recorded them: what
  *              {@link Where#EPISODE} resolves to
  */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import no.budstikke.ConfigFolder;
+import no.budstikke.startup.ConfigFolder;
 import no.budstikke.config.ConfigException;
 import no.budstikke.dispatch.Dispatcher;
 import no.budstikke.store.ConfigVersions;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The background timers made from the templates in routes/background-jobs.camel.yaml keep the route
+ * The background timers made from the templates in routes/shared/background-jobs.camel.yaml keep the route
  * ids that metrics, docs and benchmarks name, a timer (and so a thread) each, and the background
  * error policy.
  */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import no.budstikke.dispatch.CaseFacts;
 import no.budstikke.model.CaseHistory;
 import no.budstikke.model.CaseState;
 import no.budstikke.model.Office;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import no.budstikke.dispatch.Fixtures;
-import no.budstikke.dispatch.stage.OtherCentreHolds;
+import no.budstikke.casefile.OtherCentreHolds;
 import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;

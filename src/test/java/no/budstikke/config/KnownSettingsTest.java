@@ -98,7 +98,7 @@ class KnownSettingsTest {
                 }
             }
         }
-        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+        try (Stream<Path> routes = Files.walk(Path.of("routes"))) {
             for (Path p : routes.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
                 Matcher m = PLACEHOLDER.matcher(Files.readString(p));
                 while (m.find()) keys.add(m.group(1));

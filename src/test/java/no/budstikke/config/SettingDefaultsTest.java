@@ -72,7 +72,7 @@ class SettingDefaultsTest {
         Map<String, String> file = documented();
         List<String> disagreeing = new ArrayList<>();
         int defaults = 0;
-        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+        try (Stream<Path> routes = Files.walk(Path.of("routes"))) {
             for (Path route : routes.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
                 Matcher m = PLACEHOLDER.matcher(Files.readString(route));
                 while (m.find()) {

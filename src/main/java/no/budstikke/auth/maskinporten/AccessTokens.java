@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import no.budstikke.auth.Authentication;
 import no.budstikke.auth.Credential;
+import no.budstikke.auth.TokenCheck;
+import no.budstikke.auth.TokenRefusal;
 import no.budstikke.auth.maskinporten.ConsumerFile.Consumer;
 import no.budstikke.auth.maskinporten.TokenClaims.Refused;
 import org.slf4j.Logger;
@@ -35,10 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@link Credential} named after its consumer in maskinporten.json, with that consumer's sources.
  * Logs name the reason of a refusal and, once the signature holds, the organisation; never the token.
  */
-public final class AccessTokens {
+public final class AccessTokens implements TokenCheck {
 
-    /** Far above a real access token; bounds the work a forged one can cause. */
-    public static final int MAX_TOKEN_CHARS = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
     private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"));
 
@@ -65,7 +65,7 @@ public final class AccessTokens {
         processor.setJWTClaimsSetVerifier(null);
     }
 
-    /** @param token the compact JWT from the Authorization header */
+    @Override
     public Authentication authenticate(String token) {
         try {
             Consumer consumer = claims.check(verifiedClaims(token), clock.instant());

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import no.budstikke.auth.TokenRefusal;
 import no.budstikke.auth.maskinporten.ConsumerFile.Consumer;
 
 /**

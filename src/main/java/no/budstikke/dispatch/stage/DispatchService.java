@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import no.budstikke.casefile.CaseFacts;
+import no.budstikke.dispatch.CaseFacts;
 import no.budstikke.dispatch.DispatchListener;
 import no.budstikke.dispatch.Dispatched;
 import no.budstikke.dispatch.Dispatcher;
@@ -46,20 +46,20 @@ public final class DispatchService {
     private final DispatchGaps gaps;
     private final CaseFiles caseFiles;
     private final List<DispatchListener> listeners;
-    private final OtherCentreHolds holds;
+    private final EventHolds holds;
 
     /** The config a dispatch decides with, and its version (null when not known), taken together once per event. */
     public record Deciding(String configVersion, Dispatcher dispatcher) {
     }
 
     public DispatchService(Transactions transactions, Dispatcher dispatcher, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
-                           Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
+                           Clock clock, List<DispatchListener> listeners, EventHolds holds) {
         this(transactions, () -> new Deciding(null, dispatcher), notices, gaps, caseFiles, clock, listeners, holds);
     }
 
     /** @param deciding the config now loaded; a reload may replace it between two events */
     public DispatchService(Transactions transactions, Supplier<Deciding> deciding, NoticeStore notices, DispatchGaps gaps, CaseFiles caseFiles,
-                           Clock clock, List<DispatchListener> listeners, OtherCentreHolds holds) {
+                           Clock clock, List<DispatchListener> listeners, EventHolds holds) {
         this.transactions = transactions;
         this.queue = new DispatchQueue(transactions, clock);
         this.deciding = deciding;

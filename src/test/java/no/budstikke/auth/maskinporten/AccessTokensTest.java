@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import no.budstikke.auth.Authentication;
 import no.budstikke.auth.Credential;
+import no.budstikke.auth.TokenCheck;
+import no.budstikke.auth.TokenRefusal;
 import no.budstikke.config.HubSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +138,7 @@ class AccessTokensTest {
         assertThat(refusal(tokens, parts[0] + "." + otherPayload + "." + parts[2])).isEqualTo(TokenRefusal.BAD_SIGNATURE);
         assertThat(refusal(tokens, sign(keyB, claims()))).isEqualTo(TokenRefusal.BAD_SIGNATURE);
         assertThat(refusal(tokens, "eyJhbGciOg.e30.c2ln")).as("a header that is not JSON").isEqualTo(TokenRefusal.MALFORMED);
-        assertThat(refusal(tokens, "eyJ" + "A".repeat(AccessTokens.MAX_TOKEN_CHARS) + ".e30.c2ln")).isEqualTo(TokenRefusal.MALFORMED);
+        assertThat(refusal(tokens, "eyJ" + "A".repeat(TokenCheck.MAX_TOKEN_CHARS) + ".e30.c2ln")).isEqualTo(TokenRefusal.MALFORMED);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
-import no.budstikke.config.ProductionGuard;
+import no.budstikke.startup.ProductionGuard;
 import no.budstikke.dispatch.config.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * routes/deliver-http.camel.yaml, alone in a CamelContext, against real HTTP servers (WireMock on
+ * routes/4-channels/deliver-http.camel.yaml, alone in a CamelContext, against real HTTP servers (WireMock on
  * 127.0.0.1): what the office receives, and what each answer means to the outbox.
  */
 class HttpDeliveryIT {
@@ -91,7 +91,7 @@ class HttpDeliveryIT {
         camel.getPropertiesComponent().setInitialProperties(settings);
         camel.getRegistry().bind("officeSecrets",
                 new OfficeSecrets(key -> camel.getPropertiesComponent().resolveProperty(key), environment::get));
-        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/deliver-http.camel.yaml"));
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/4-channels/deliver-http.camel.yaml"));
         camel.start();
         template = camel.createProducerTemplate();
     }

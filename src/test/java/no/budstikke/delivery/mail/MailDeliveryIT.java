@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The mail route as the hub runs it (routes/deliver-mail.camel.yaml, nothing else), against a real
+ * The mail route as the hub runs it (routes/4-channels/deliver-mail.camel.yaml, nothing else), against a real
  * SMTP server on loopback: GreenMail, or a scripted server for the refusals GreenMail never gives.
  */
 class MailDeliveryIT {
@@ -203,7 +203,7 @@ class MailDeliveryIT {
         Properties p = new Properties();
         p.putAll(settings);
         ctx.getPropertiesComponent().setInitialProperties(p);
-        PluginHelper.getRoutesLoader(ctx).loadRoutes(ResourceHelper.resolveResource(ctx, "file:routes/deliver-mail.camel.yaml"));
+        PluginHelper.getRoutesLoader(ctx).loadRoutes(ResourceHelper.resolveResource(ctx, "file:routes/4-channels/deliver-mail.camel.yaml"));
         ctx.start();
         camel = ctx;
     }

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The deliver-sftp route, loaded alone from routes/, against a real Apache MINA SSHD SFTP server
+ * The deliver-sftp route, loaded alone from routes/4-channels/, against a real Apache MINA SSHD SFTP server
  * on loopback that accepts one generated client key. Each test gets its own folder on the server,
  * and the server records each file written, renamed or removed: what the office could have seen.
  */
@@ -340,7 +340,7 @@ class SftpDeliveryIT {
         });
         DefaultCamelContext ctx = new DefaultCamelContext();
         ctx.getPropertiesComponent().setInitialProperties(p);
-        PluginHelper.getRoutesLoader(ctx).loadRoutes(ResourceHelper.resolveResource(ctx, "file:routes/deliver-sftp.camel.yaml"));
+        PluginHelper.getRoutesLoader(ctx).loadRoutes(ResourceHelper.resolveResource(ctx, "file:routes/4-channels/deliver-sftp.camel.yaml"));
         ctx.start();
         hub = ctx;
         producer = ctx.createProducerTemplate();

@@ -1,4 +1,4 @@
-package no.budstikke.casefile;
+package no.budstikke.dispatch;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package no.budstikke;
+package no.budstikke.startup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,13 +10,12 @@ import java.util.stream.Collectors;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.maskinporten.Maskinporten;
-import no.budstikke.camel.CamelSettings;
+import no.budstikke.config.CamelSettings;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.KnownSettings;
-import no.budstikke.config.SettingsCheck;
 import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailSettings;

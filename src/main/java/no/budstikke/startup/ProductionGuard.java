@@ -1,8 +1,14 @@
-package no.budstikke.config;
+package no.budstikke.startup;
 
 import java.nio.file.Path;
 import java.util.List;
+import no.budstikke.alert.OpsMailbox;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.config.ConfigException;
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.Profile;
+import no.budstikke.config.Setting;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.intake.InboxFolders;
 import no.budstikke.model.Source;
@@ -53,9 +59,9 @@ public final class ProductionGuard {
             problems.add(new Source(apiKeysFile.toString(), "/keys", 0), refuses + "the entries " + devKeys
                     + ", which use the documented local development key", "a key made by 'new-api-key' for each");
         }
-        String mailbox = settings.string("budstikke.ops.mailbox", "");
+        String mailbox = OpsMailbox.from(settings).address().orElse("");
         if (mailbox.isBlank() || mailbox.contains("@budstikke.example")) {
-            problems.add(where(given, "budstikke.ops.mailbox"), refuses + "budstikke.ops.mailbox blank or the shipped example: "
+            problems.add(where(given, OpsMailbox.KEY), refuses + OpsMailbox.KEY + " blank or the shipped example: "
                     + "alerts of deadlines at risk or breached and of overdue calls would reach nobody", "ops' own mailbox");
         }
         String jwks = "budstikke.maskinporten.jwks-url";

@@ -1,4 +1,4 @@
-package no.budstikke.config;
+package no.budstikke.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.KnownSettings;
 import no.budstikke.dispatch.config.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

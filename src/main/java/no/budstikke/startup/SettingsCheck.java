@@ -1,4 +1,4 @@
-package no.budstikke.config;
+package no.budstikke.startup;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -6,6 +6,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.config.ConfigException;
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.KnownSettings;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.dispatch.config.Suggest;
 import no.budstikke.model.Source;

@@ -1,4 +1,4 @@
-package no.budstikke.config;
+package no.budstikke.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Properties;
 import no.budstikke.auth.ApiKeyFile;
 import no.budstikke.auth.ApiKeys;
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.KnownSettings;
 import no.budstikke.dispatch.config.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

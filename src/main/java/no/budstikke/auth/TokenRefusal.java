@@ -1,4 +1,4 @@
-package no.budstikke.auth.maskinporten;
+package no.budstikke.auth;
 
 /**
  * Why an access token was refused. Each reason describes the rule, never the token or its values:
@@ -8,7 +8,7 @@ package no.budstikke.auth.maskinporten;
 public enum TokenRefusal {
 
     MALFORMED(Kind.INVALID, "malformed", "the bearer token is not a readable signed JWT of at most "
-            + AccessTokens.MAX_TOKEN_CHARS + " characters"),
+            + TokenCheck.MAX_TOKEN_CHARS + " characters"),
     ALGORITHM(Kind.INVALID, "algorithm-not-allowed", "the token's signature algorithm is not accepted "
             + "(never 'none' or HMAC; see budstikke.maskinporten.algorithms)"),
     BAD_SIGNATURE(Kind.INVALID, "bad-signature", "the token's signature does not verify against the issuer's published keys"),

@@ -1,4 +1,4 @@
-package no.budstikke.dispatch.stage;
+package no.budstikke.casefile;
 
 import no.budstikke.store.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.budstikke.alert.Alert;
 import no.budstikke.alert.Alerts;
-import no.budstikke.casefile.OtherCentreCheck;
+import no.budstikke.dispatch.stage.EventHolds;
 import no.budstikke.model.CaseFile;
 import no.budstikke.model.Priority;
 import no.budstikke.store.EventState;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Holds a centre's event about another centre's resident (see {@link OtherCentreCheck}) with an
  * alert, and carries out ops' verdict: released, it is dispatched as usual; rejected, never.
  */
-public final class OtherCentreHolds {
+public final class OtherCentreHolds implements EventHolds {
 
     public static final String ALERT_KIND = "EVENT_FROM_ANOTHER_CENTRE";
 
@@ -40,8 +40,8 @@ public final class OtherCentreHolds {
         this.transactions = transactions;
     }
 
-    /** Holds the event in the dispatching transaction if it must wait for ops; returns whether it did. */
-    boolean holdIfForeign(Transaction c, String key, JsonNode event, Optional<CaseFile> before) {
+    @Override
+    public boolean holdIfForeign(Transaction c, String key, JsonNode event, Optional<CaseFile> before) {
         Optional<String> reason = check.holdReason(event, before);
         if (reason.isEmpty()) return false;
         String type = event.path("type").asText();

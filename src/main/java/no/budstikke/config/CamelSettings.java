@@ -1,11 +1,8 @@
-package no.budstikke.camel;
+package no.budstikke.config;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import no.budstikke.config.GivenSettings;
-import no.budstikke.config.HubSettings;
-import no.budstikke.config.SecretFiles;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 

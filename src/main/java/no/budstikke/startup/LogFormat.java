@@ -1,5 +1,8 @@
-package no.budstikke.config;
+package no.budstikke.startup;
 
+import no.budstikke.config.GivenSettings;
+import no.budstikke.config.HubSettings;
+import no.budstikke.config.Setting;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.model.Source;
 
