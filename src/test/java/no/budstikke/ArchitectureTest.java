@@ -75,6 +75,33 @@ class ArchitectureTest {
                 .check(HUB);
     }
 
+    @Test
+    void onlyStorageSpeaksJdbc() {
+        noClasses().that().resideOutsideOfPackage(STORE + "..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("domain code takes part in a transaction through store.Transaction, never a connection")
+                .check(HUB);
+    }
+
+    @Test
+    void theDecisionsKnowNothingOfCamel() {
+        noClasses().that().resideInAnyPackage(ROOT + ".model..", ROOT + ".contract..", ROOT + ".store..", ROOT + ".intake..",
+                        ROOT + ".dispatch..", ROOT + ".casefile..", ROOT + ".alert..", ROOT + ".deadline..", ROOT + ".schedule..",
+                        ROOT + ".retention..", ROOT + ".amot..", ROOT + ".explain..", ROOT + ".reload..", ROOT + ".http..",
+                        ROOT + ".auth..", ROOT + ".startup..", ROOT + ".delivery", ROOT + ".delivery.mail..", ROOT + ".delivery.task..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
+                .because("rules, redaction, deadlines and answers are plain Java, tested as plain functions; "
+                        + "only camel/, the root wiring and the channel adapters meet Camel")
+                .check(HUB);
+    }
+
+    @Test
+    void nothingImportsTheRootWhereTheHubIsWired() {
+        noClasses().that().resideOutsideOfPackage(ROOT)
+                .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .check(HUB);
+    }
+
     /** Classes of the hub sliced by {@code slice} of their package; classes outside the hub in none. */
     private static SliceAssignment sliced(String description, UnaryOperator<String> slice) {
         return new SliceAssignment() {

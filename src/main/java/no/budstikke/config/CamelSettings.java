@@ -50,4 +50,11 @@ public final class CamelSettings {
         properties.setLocation(FILE_PREFIX + propertiesFile);
         return properties;
     }
+
+    /** As {@link #standalone(Path)}, with one setting overridden as a start's {@code -D} would not be. */
+    public static PropertiesComponent standalone(Path propertiesFile, String key, String value) {
+        PropertiesComponent properties = standalone(propertiesFile);
+        properties.addOverrideProperty(key, value);
+        return properties;
+    }
 }

@@ -100,8 +100,7 @@ public final class ConfigFolder {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new ConfigException(file + ": not found; expected the hub's settings file in the config folder");
         }
-        org.apache.camel.spi.PropertiesComponent properties = CamelSettings.standalone(file);
-        properties.addOverrideProperty("budstikke.config.dir", dir.toString());
+        var properties = CamelSettings.standalone(file, "budstikke.config.dir", dir.toString());
         // The folder named, even when -Dbudstikke.config.dir or BUDSTIKKE_CONFIG_DIR names the running
         // hub's: system properties and the environment win over an override, and a candidate folder
         // checked as the running one would pass whatever it holds.
