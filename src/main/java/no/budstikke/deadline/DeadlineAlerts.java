@@ -10,9 +10,9 @@ import no.budstikke.model.Deadline.Closing;
 import no.budstikke.model.Deadline;
 import no.budstikke.model.Priority;
 import no.budstikke.model.Rfc3339;
-import no.budstikke.model.WatchedNotice;
 import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.NoticeStatus;
+import no.budstikke.store.WatchedNotice;
 
 /**
  * The alerts of a deadline at risk or breached. They name the deadline, its run, its due time and
@@ -50,13 +50,13 @@ public final class DeadlineAlerts {
             return "Waiting for " + e.type() + (e.sameAs().isEmpty() ? "" : " with the same " + String.join(", ", e.sameAs())) + ".";
         }
         List<WatchedNotice> open = notices.stream()
-                .filter(n -> !NoticeStatus.DELIVERED.name().equals(n.status()) && !NoticeStatus.CANCELLED.name().equals(n.status())).toList();
+                .filter(n -> n.status() != NoticeStatus.DELIVERED && n.status() != NoticeStatus.CANCELLED).toList();
         if (open.isEmpty()) {
             return "No notice of " + String.join(", ", d.watches())
                     + " was decided (recipient unresolved, or not yet sent): nobody has been told.";
         }
         return "Not delivered: " + open.stream().map(n -> n.duty() + " to " + n.officeId() + " (notice " + n.noticeId() + ", "
-                + n.status() + ")").collect(Collectors.joining("; ")) + ".";
+                + n.status().name() + ")").collect(Collectors.joining("; ")) + ".";
     }
 
     static String local(Deadline d, Instant t) {

@@ -20,9 +20,9 @@ import no.budstikke.model.Deadline;
 import no.budstikke.model.DeadlineClock;
 import no.budstikke.model.Directory;
 import no.budstikke.model.Municipality;
-import no.budstikke.model.WatchedNotice;
 import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.NoticeStatus;
+import no.budstikke.store.WatchedNotice;
 
 /**
  * The decisions of deadline tracking, as plain functions of the configuration, the events, the
@@ -132,8 +132,8 @@ public final class DeadlineRules {
      * notices at all (the recipient could not be resolved) never meets it: nobody was told.
      */
     public static Optional<Instant> metAt(Closing.Delivered closing, List<WatchedNotice> notices) {
-        List<WatchedNotice> counted = notices.stream().filter(n -> !NoticeStatus.CANCELLED.name().equals(n.status())).toList();
-        List<Instant> delivered = counted.stream().filter(n -> NoticeStatus.DELIVERED.name().equals(n.status()) && n.deliveredAt() != null)
+        List<WatchedNotice> counted = notices.stream().filter(n -> n.status() != NoticeStatus.CANCELLED).toList();
+        List<Instant> delivered = counted.stream().filter(n -> n.status() == NoticeStatus.DELIVERED && n.deliveredAt() != null)
                 .map(WatchedNotice::deliveredAt).toList();
         if (delivered.isEmpty()) return Optional.empty();
         if (!closing.all()) return delivered.stream().min(Comparator.naturalOrder());

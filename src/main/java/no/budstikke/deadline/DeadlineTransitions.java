@@ -10,9 +10,9 @@ import no.budstikke.alert.Alerts;
 import no.budstikke.deadline.DeadlineRules.Step;
 import no.budstikke.model.Deadline;
 import no.budstikke.model.DeadlineClock;
-import no.budstikke.model.WatchedNotice;
 import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.DeadlineRuns;
+import no.budstikke.store.WatchedNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -58,7 +58,7 @@ public final class DeadlinesHttp {
         deadlines.byId(r.deadlineId()).map(Deadline::title).ifPresent(t -> o.put("title", t));
         o.put("eventKey", r.eventKey()).put("round", r.round());
         if (r.udiRegion() != null) o.put("udiRegion", r.udiRegion());
-        o.put("status", r.status());
+        o.put("status", r.state().name());
         put(o, "startedAt", r.startedAt());
         put(o, "atRiskAt", r.atRiskAt());
         put(o, "dueAt", r.dueAt());

@@ -48,7 +48,7 @@ public final class OpsHttp {
         n.put("type", s.type());
         n.put("channel", s.channel());
         n.put("receivedAt", Rfc3339.format(s.receivedAt()));
-        n.put("status", s.status());
+        n.put("status", s.status().name());
         n.put("statusChangedAt", Rfc3339.format(s.statusChangedAt()));
         ArrayNode list = n.putArray("notices");
         for (NoticeStore.NoticeSummary ns : notices.forEvent(s.key())) {

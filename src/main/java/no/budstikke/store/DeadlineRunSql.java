@@ -26,7 +26,7 @@ interface DeadlineRunSql {
     }
 
     /** A notice a deadline watches, as stored. */
-    record WatchedRow(String noticeId, String duty, String officeId, String status, OffsetDateTime deliveredAt) {
+    record WatchedRow(String noticeId, String duty, String officeId, NoticeStatus status, OffsetDateTime deliveredAt) {
     }
 
     String COLUMNS = """

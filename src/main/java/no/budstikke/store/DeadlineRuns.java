@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import no.budstikke.model.Deadline;
 import no.budstikke.model.DeadlineClock;
-import no.budstikke.model.WatchedNotice;
 
 /**
  * The {@code deadline_run} table: each deadline as it runs per event, case or region, and the
@@ -123,7 +122,7 @@ public final class DeadlineRuns {
 
     private static DeadlineRun run(DeadlineRunSql.RunRow r) {
         return new DeadlineRun(r.id(), r.deadlineId(), r.eventKey(), r.dufNumber(), r.udiRegion(), r.round(), instant(r.startedAt()),
-                instant(r.dueAt()), instant(r.atRiskAt()), r.status().name(), instant(r.atRiskAlertedAt()), instant(r.breachedAt()),
+                instant(r.dueAt()), instant(r.atRiskAt()), r.status(), instant(r.atRiskAlertedAt()), instant(r.breachedAt()),
                 instant(r.closedAt()), r.closedBy());
     }
 

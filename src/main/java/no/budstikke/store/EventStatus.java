@@ -11,6 +11,6 @@ public record EventStatus(
         String type,
         String channel,
         OffsetDateTime receivedAt,
-        String status,
+        EventState status,
         OffsetDateTime statusChangedAt) {
 }

@@ -58,7 +58,7 @@ public final class Journal {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<Entry> entries = new ArrayList<>();
         doc.put("key", key).put("source", event.source()).put("id", event.eventId()).put("type", event.type())
-                .put("time", Rfc3339.format(event.eventTime())).put("status", event.status());
+                .put("time", Rfc3339.format(event.eventTime())).put("status", event.status().name());
         entries.add(new Entry(event.receivedAt(), node("received").put("channel", event.channel())));
         // Retention or an erasure blanked the personal data; what follows is the journal's metadata.
         if (event.purgedAt() != null) {
@@ -117,17 +117,17 @@ public final class Journal {
     private static List<Entry> deadlineEntries(DeadlineRun r) {
         List<Entry> out = new ArrayList<>();
         ObjectNode started = deadline("deadline started", r).put("round", r.round()).put("dueAt", text(r.dueAt()))
-                .put("atRiskAt", text(r.atRiskAt())).put("status", r.status());
+                .put("atRiskAt", text(r.atRiskAt())).put("status", r.state().name());
         if (r.udiRegion() != null) started.put("udiRegion", r.udiRegion());
         out.add(new Entry(at(r.startedAt()), started));
         if (r.atRiskAlertedAt() != null) {
             out.add(new Entry(at(r.atRiskAlertedAt()), deadline("deadline at risk", r).put("dueAt", text(r.dueAt()))));
         }
-        if (DeadlineState.BREACHED.name().equals(r.status())) {
+        if (r.state() == DeadlineState.BREACHED) {
             out.add(new Entry(at(r.dueAt()), deadline("deadline breached", r).put("markedAt", text(r.breachedAt()))));
         }
         if (r.closedAt() != null) {
-            String what = switch (DeadlineState.valueOf(r.status())) {
+            String what = switch (r.state()) {
                 case ENDED -> "deadline ended";
                 case BREACHED -> "deadline met late";
                 default -> "deadline met";

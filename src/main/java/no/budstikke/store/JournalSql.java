@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface JournalSql {
 
     record EventRow(String source, String eventId, String type, OffsetDateTime eventTime, OffsetDateTime receivedAt, String channel,
-                    String status, OffsetDateTime purgedAt, String purgeReason) {
+                    EventState status, OffsetDateTime purgedAt, String purgeReason) {
     }
 
     /** {@code removedFields} and {@code document} are JSON. */

@@ -20,9 +20,10 @@ import no.budstikke.model.Deadline;
 import no.budstikke.model.DeadlineClock;
 import no.budstikke.model.HubConfig;
 import no.budstikke.model.NorwegianCalendar;
-import no.budstikke.model.WatchedNotice;
 import no.budstikke.store.DeadlineRun;
 import no.budstikke.store.DeadlineState;
+import no.budstikke.store.NoticeStatus;
+import no.budstikke.store.WatchedNotice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,10 +61,10 @@ class DeadlineRulesTest {
     }
 
     static WatchedNotice delivered(String id, String duty, Instant at) {
-        return new WatchedNotice(id, duty, "office-" + id, "DELIVERED", at);
+        return new WatchedNotice(id, duty, "office-" + id, NoticeStatus.DELIVERED, at);
     }
 
-    static WatchedNotice waiting(String id, String duty, String status) {
+    static WatchedNotice waiting(String id, String duty, NoticeStatus status) {
         return new WatchedNotice(id, duty, "office-" + id, status, null);
     }
 
@@ -203,12 +204,12 @@ class DeadlineRulesTest {
         Deadline.Closing.Delivered all = new Deadline.Closing.Delivered(true);
         Instant t = Instant.parse("2026-11-20T20:20:00Z");
 
-        assertThat(DeadlineRules.metAt(all, List.of(delivered("a", "O21", t), waiting("b", "O22", "FAILED")))).isEmpty();
+        assertThat(DeadlineRules.metAt(all, List.of(delivered("a", "O21", t), waiting("b", "O22", NoticeStatus.FAILED)))).isEmpty();
         assertThat(DeadlineRules.metAt(all, List.of(delivered("a", "O21", t), delivered("b", "O22", t.plusSeconds(60)))))
                 .contains(t.plusSeconds(60));
-        assertThat(DeadlineRules.metAt(all, List.of(delivered("a", "O21", t), waiting("b", "O22", "CANCELLED")))).contains(t);
+        assertThat(DeadlineRules.metAt(all, List.of(delivered("a", "O21", t), waiting("b", "O22", NoticeStatus.CANCELLED)))).contains(t);
         assertThat(DeadlineRules.metAt(all, List.of())).as("nobody told: never met").isEmpty();
-        assertThat(DeadlineRules.metAt(all, List.of(waiting("b", "O22", "CANCELLED")))).isEmpty();
+        assertThat(DeadlineRules.metAt(all, List.of(waiting("b", "O22", NoticeStatus.CANCELLED)))).isEmpty();
     }
 
     @Test
@@ -216,9 +217,9 @@ class DeadlineRulesTest {
         Deadline.Closing.Delivered any = new Deadline.Closing.Delivered(false);
         Instant t = Instant.parse("2027-01-10T10:00:00Z");
 
-        assertThat(DeadlineRules.metAt(any, List.of(waiting("a", "O30", "FAILED"), delivered("b", "O30", t.plusSeconds(9)),
+        assertThat(DeadlineRules.metAt(any, List.of(waiting("a", "O30", NoticeStatus.FAILED), delivered("b", "O30", t.plusSeconds(9)),
                 delivered("c", "O30", t)))).contains(t);
-        assertThat(DeadlineRules.metAt(any, List.of(waiting("a", "O30", "CREATED")))).isEmpty();
+        assertThat(DeadlineRules.metAt(any, List.of(waiting("a", "O30", NoticeStatus.CREATED)))).isEmpty();
     }
 
     // ------------------------------------------------------------------ steps
@@ -227,12 +228,12 @@ class DeadlineRulesTest {
     void d1WaitsThenIsAtRiskOnceThenBreachedWhileTheRightNoticeIsUndelivered() {
         Instant start = Instant.parse("2026-11-20T20:15:00Z");
         DeadlineRun run = run("D1", start);
-        List<WatchedNotice> notices = List.of(delivered("a", "O20", start.plusSeconds(5)), waiting("b", "O21", "FAILED"));
+        List<WatchedNotice> notices = List.of(delivered("a", "O20", start.plusSeconds(5)), waiting("b", "O21", NoticeStatus.FAILED));
 
         assertThat(DeadlineRules.step(d("D1"), run, start.plus(Duration.ofHours(11)), notices)).isEqualTo(new Step.Wait());
         assertThat(DeadlineRules.step(d("D1"), run, start.plus(Duration.ofHours(12)), notices)).isEqualTo(new Step.AtRisk());
         DeadlineRun alerted = new DeadlineRun(run.id(), "D1", "key-1", DUF, null, 1, run.startedAt(), run.dueAt(), run.atRiskAt(),
-                DeadlineState.RUNNING.name(), start.plus(Duration.ofHours(12)), null, null, null);
+                DeadlineState.RUNNING, start.plus(Duration.ofHours(12)), null, null, null);
         assertThat(DeadlineRules.step(d("D1"), alerted, start.plus(Duration.ofHours(13)), notices)).isEqualTo(new Step.Wait());
         assertThat(DeadlineRules.step(d("D1"), alerted, start.plus(Duration.ofHours(24)), notices))
                 .isEqualTo(new Step.Breached(Optional.empty()));
@@ -292,7 +293,8 @@ class DeadlineRulesTest {
     void alertsNameTheDeadlineDueTimeAndUndeliveredNoticesButNoPerson() {
         Instant start = Instant.parse("2026-11-20T20:15:00Z");
         DeadlineRun run = run("D1", start);
-        List<WatchedNotice> notices = List.of(delivered("a1", "O20", start), new WatchedNotice("b2", "O21", "police-oslo", "FAILED", null));
+        List<WatchedNotice> notices = List.of(delivered("a1", "O20", start),
+                new WatchedNotice("b2", "O21", "police-oslo", NoticeStatus.FAILED, null));
 
         Alert atRisk = DeadlineAlerts.atRisk(d("D1"), run, notices);
         Alert breached = DeadlineAlerts.breached(d("D1"), run, notices, Optional.empty());

@@ -28,7 +28,6 @@ import no.budstikke.model.Office;
 import no.budstikke.model.Priority;
 import no.budstikke.model.Role;
 import no.budstikke.model.Serves;
-import no.budstikke.model.WatchedNotice;
 import no.budstikke.testing.TestDatabases;
 import no.budstikke.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AfterEach;
@@ -226,7 +225,7 @@ class AlertAndDeadlineStoresIT {
         WatchedNotice n = transactions.read(tx -> runs.watched(tx, deadline(Deadline.Per.EVENT), firstRound, List.of())).get(0);
         assertThat(n.duty()).isEqualTo("O1");
         assertThat(n.officeId()).isEqualTo("office-a");
-        assertThat(n.status()).isEqualTo(NoticeStatus.CREATED.name());
+        assertThat(n.status()).isEqualTo(NoticeStatus.CREATED);
         assertThat(n.deliveredAt()).isNull();
     }
 

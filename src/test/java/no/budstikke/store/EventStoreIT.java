@@ -58,7 +58,7 @@ class EventStoreIT {
         assertThat(status.id()).isEqualTo("e1");
         assertThat(status.type()).isEqualTo("t");
         assertThat(status.channel()).isEqualTo("http");
-        assertThat(status.status()).isEqualTo(EventState.RECEIVED.name());
+        assertThat(status.status()).isEqualTo(EventState.RECEIVED);
         assertThat(status.receivedAt().toInstant()).isEqualTo(clock.instant());
         assertThat(status.statusChangedAt().toInstant()).isEqualTo(clock.instant());
         assertThat(events.status("no-such-key")).isEmpty();
@@ -100,10 +100,10 @@ class EventStoreIT {
             held.hold(tx, e.key(), "centre a about a resident of centre b ".repeat(10));
             return null;
         });
-        assertThat(events.status(e.key()).orElseThrow().status()).isEqualTo(EventState.HELD.name());
+        assertThat(events.status(e.key()).orElseThrow().status()).isEqualTo(EventState.HELD);
 
         assertThat(review(held, e.key(), EventState.RELEASED)).isEqualTo(HeldEvents.Review.DONE);
-        assertThat(events.status(e.key()).orElseThrow().status()).isEqualTo(EventState.RELEASED.name());
+        assertThat(events.status(e.key()).orElseThrow().status()).isEqualTo(EventState.RELEASED);
         assertThat(review(held, e.key(), EventState.REJECTED)).isEqualTo(HeldEvents.Review.NOT_HELD);
         assertThat(review(held, "no-such-key", EventState.REJECTED)).isEqualTo(HeldEvents.Review.NOT_FOUND);
     }
@@ -141,7 +141,7 @@ class EventStoreIT {
         Optional<DispatchQueue.StoredEvent> again = transactions.inTransaction(tx -> queue.claim(tx, a.key()));
         assertThat(again).isEmpty();
         assertThat(transactions.read(tx -> queue.event(tx, a.key())).orElseThrow().status()).isEqualTo(EventState.DISPATCHED);
-        assertThat(events.status(b.key()).orElseThrow().status()).isEqualTo(EventState.DISPATCH_FAILED.name());
+        assertThat(events.status(b.key()).orElseThrow().status()).isEqualTo(EventState.DISPATCH_FAILED);
     }
 
     private HeldEvents.Review review(HeldEvents held, String key, EventState verdict) {
