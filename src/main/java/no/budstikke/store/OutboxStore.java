@@ -51,7 +51,7 @@ public final class OutboxStore {
      * settled meanwhile, or taken over by a newer attempt after the lease ran out.
      */
     public List<String> renewLeases(Map<String, Integer> held, OffsetDateTime leaseUntil) {
-        // In id order, so that two renewals, or a renewal and a claim, lock rows in one order.
+        // In id order, so that two renewals lock rows in one order (a claim skips locked rows).
         List<String> ids = held.keySet().stream().sorted().toList();
         List<Integer> attempts = ids.stream().map(held::get).toList();
         int[] renewed = transactions.inTransaction(tx -> tx.attach(OutboxSql.class).renewLeases(ids, attempts, NoticeStatus.SENDING, leaseUntil));
