@@ -97,6 +97,7 @@ public final class KnownSettings {
             "budstikke.delivery.batch-size", Kind.WHOLE_NUMBER,
             "budstikke.delivery.concurrency", Kind.WHOLE_NUMBER,
             "budstikke.delivery.lease-ms", Kind.WHOLE_NUMBER,
+            "budstikke.delivery.lease-renew-ms", Kind.WHOLE_NUMBER,
             "budstikke.delivery.metrics-ms", Kind.WHOLE_NUMBER,
             "budstikke.delivery.http.connect-timeout-ms", Kind.WHOLE_NUMBER,
             "budstikke.delivery.http.connection-request-timeout-ms", Kind.WHOLE_NUMBER,

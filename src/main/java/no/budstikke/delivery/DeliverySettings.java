@@ -5,19 +5,24 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Setting;
 import no.budstikke.model.Channel;
 
 /**
  * How notices go out ({@code budstikke.delivery.*}): the retry policy per channel, the lease on a
- * claimed notice, how many are sent at once, whether they go to the sandbox, and the name they
- * carry as sender. The poll interval, batch size and HTTP timeouts are read by the routes.
+ * claimed notice and how often it is renewed while the notice is in hand, how many are sent at
+ * once, whether they go to the sandbox, and the name they carry as sender. The poll interval,
+ * batch size and HTTP timeouts are read by the routes (the renew interval by the renewing route too).
  */
-public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration lease, int concurrency, boolean sandbox,
-                               String senderOrganisation) {
+public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration lease, Duration leaseRenew, int concurrency,
+                               boolean sandbox, String senderOrganisation) {
 
-    public static final Setting<Integer> LEASE_MS = Setting.wholeNumber("budstikke.delivery.lease-ms", 120_000);
+    /** Short, so that the notices of an instance that died are taken over within seconds (docs/decisions/0011). */
+    public static final Setting<Integer> LEASE_MS = Setting.wholeNumber("budstikke.delivery.lease-ms", 6_000);
+    /** A third of the lease: two renewals may be missed before another instance may take a notice over. */
+    public static final Setting<Integer> LEASE_RENEW_MS = Setting.wholeNumber("budstikke.delivery.lease-renew-ms", 2_000);
     public static final Setting<Integer> CONCURRENCY = Setting.wholeNumber("budstikke.delivery.concurrency", 4);
     public static final Setting<String> SENDER_ORGANISATION =
             Setting.text("budstikke.sender.organisation", "Budstikke, mottakssystemet for enslige mindre\u00e5rige");
@@ -48,6 +53,17 @@ public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration
         policies.put(Channel.SFTP, SFTP_RETRY.in(settings));
         policies.put(Channel.HTTP, HTTP_RETRY.in(settings));
         return new DeliverySettings(Collections.unmodifiableMap(policies), Duration.ofMillis(LEASE_MS.in(settings)),
-                CONCURRENCY.in(settings), settings.sandbox(), SENDER_ORGANISATION.in(settings));
+                leaseRenew(settings), CONCURRENCY.in(settings), settings.sandbox(), SENDER_ORGANISATION.in(settings));
+    }
+
+    /** A renewal must come before the lease runs out, or a live instance's notices would be taken from it. */
+    private static Duration leaseRenew(HubSettings settings) {
+        int lease = LEASE_MS.in(settings);
+        int renew = LEASE_RENEW_MS.in(settings);
+        if (renew < 1 || renew >= lease) {
+            throw new ConfigException("setting " + LEASE_RENEW_MS.key() + ": " + renew + " is out of range; expected 1 to "
+                    + (lease - 1) + " ms, less than " + LEASE_MS.key() + " (" + lease + "), best a third of it or less");
+        }
+        return Duration.ofMillis(renew);
     }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import no.budstikke.model.Channel;
 import no.budstikke.store.ClaimedNotice;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * The notice table as an outbox: CREATED → SENDING → DELIVERED, or FAILED (to be retried) and
  * finally DEAD. Due notices are claimed most urgent first, oldest first within a priority, with
  * SKIP LOCKED so that several instances never send one notice at the same time. A claim is a
- * lease: if the instance dies mid-send, the notice is claimed again when the lease runs out and
- * sent with the same id, so the recipient can recognise the repeat.
+ * short lease, renewed ({@link #renewLeases()}) for as long as this instance holds the notice,
+ * waiting to be sent or being sent: if the instance dies, the renewals stop, the lease runs out
+ * within seconds and another instance (or this one restarted) claims the notice and sends it with
+ * the same id, so the recipient can recognise the repeat.
  */
 public final class Outbox {
 
@@ -31,6 +34,8 @@ public final class Outbox {
     private final Map<Channel, RetryPolicy> retry;
     private final Duration lease;
     private final DoubleSupplier random;
+    /** The notices this instance holds, by id, with the attempt that holds each: their leases are renewed. */
+    private final Map<String, Integer> held = new ConcurrentHashMap<>();
     private volatile OutboxListener listener = OutboxListener.NONE;
 
     public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random) {
@@ -48,7 +53,34 @@ public final class Outbox {
     /** Claims up to {@code max} due notices for sending. */
     public List<Delivery> claim(int max) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return store.claim(max, now, now.plus(lease)).stream().map(Outbox::delivery).toList();
+        List<Delivery> claimed = store.claim(max, now, now.plus(lease)).stream().map(Outbox::delivery).toList();
+        claimed.forEach(d -> held.put(d.noticeId(), d.attempt()));
+        return claimed;
+    }
+
+    /**
+     * Extends the lease of every notice this instance holds, in one batch; called every
+     * {@code budstikke.delivery.lease-renew-ms}. A notice whose lease ran out and was claimed by a
+     * newer attempt is let go: the outcome of this attempt will not be recorded over the newer one.
+     *
+     * @return how many leases were renewed
+     */
+    public int renewLeases() {
+        if (held.isEmpty()) return 0;
+        Map<String, Integer> holding = Map.copyOf(held);
+        List<String> lost = store.renewLeases(holding, OffsetDateTime.now(clock).plus(lease));
+        for (String id : lost) {
+            // Not held any more either when its outcome was recorded meanwhile: then nothing was lost.
+            if (held.remove(id, holding.get(id))) {
+                LOG.warn("delivery notice={} attempt={} lost its lease: a newer attempt may send it", id, holding.get(id));
+            }
+        }
+        return holding.size() - lost.size();
+    }
+
+    /** How many notices this instance holds (claimed, waiting or being sent). */
+    public int holding() {
+        return held.size();
     }
 
     private static Delivery delivery(ClaimedNotice n) {
@@ -57,6 +89,7 @@ public final class Outbox {
     }
 
     public void delivered(Delivery d, String receipt) {
+        release(d);
         if (store.delivered(d.noticeId(), d.attempt(), truncate(receipt), OffsetDateTime.now(clock))) {
             LOG.info("delivery notice={} office={} channel={} attempt={} DELIVERED", d.noticeId(), d.officeId(), d.channel(), d.attempt());
             listener.recorded(d, OutboxListener.Outcome.DELIVERED);
@@ -64,6 +97,7 @@ public final class Outbox {
     }
 
     public void failed(Delivery d, Failure f) {
+        release(d);
         RetryPolicy policy = retry.get(d.channel());
         Optional<Duration> wait = f.permanent() || policy == null ? Optional.empty()
                 : policy.nextDelay(d.attempt(), f.retryAfter(), random);
@@ -78,6 +112,16 @@ public final class Outbox {
             LOG.error("delivery notice={} office={} channel={} attempt={} DEAD ({}): {}", d.noticeId(), d.officeId(),
                     d.channel(), d.attempt(), f.permanent() ? "permanent failure" : "attempts used up", detail);
         }
+    }
+
+    /**
+     * The attempt is over: its lease is renewed no more. Called before its outcome is written, so
+     * that a renewal that finds the notice settled does not take it for a lost lease, and once more
+     * by the route whatever happened, so that no notice is held for ever; if the outcome was not
+     * written, the lease runs out and the notice is sent again with the same id.
+     */
+    public void release(Delivery d) {
+        held.remove(d.noticeId(), d.attempt());
     }
 
     /** Sends a DEAD, FAILED or CANCELLED notice again, with the same id, and a fresh retry budget. */

@@ -29,6 +29,10 @@ interface OutboxSql {
     void markSending(List<String> noticeId, List<Integer> attempt, NoticeStatus sending, OffsetDateTime leaseUntil,
                      OffsetDateTime now);
 
+    /** Moves the lease of each notice an attempt still holds; 0 rows for one that a newer attempt took over or that is settled. */
+    @SqlBatch("UPDATE notice SET lease_until = :leaseUntil WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt")
+    int[] renewLeases(List<String> noticeId, List<Integer> attempt, NoticeStatus sending, OffsetDateTime leaseUntil);
+
     /** Journals an attempt that still holds its notice; 0 rows when a newer attempt took it over. */
     @SqlUpdate("""
             INSERT INTO delivery_attempt (notice_id, attempt, channel, started_at, finished_at, outcome, detail, next_attempt_at)

@@ -1,7 +1,9 @@
 package no.budstikke.store;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,23 @@ public final class OutboxStore {
             }
             return claimed;
         });
+    }
+
+    /**
+     * Moves the lease of the notices the attempts still hold to {@code leaseUntil}, in one batch;
+     * {@code held} maps each notice id to its attempt. Returns the ids the attempts no longer hold:
+     * settled meanwhile, or taken over by a newer attempt after the lease ran out.
+     */
+    public List<String> renewLeases(Map<String, Integer> held, OffsetDateTime leaseUntil) {
+        // In id order, so that two renewals lock rows in one order (a claim skips locked rows).
+        List<String> ids = held.keySet().stream().sorted().toList();
+        List<Integer> attempts = ids.stream().map(held::get).toList();
+        int[] renewed = transactions.inTransaction(tx -> tx.attach(OutboxSql.class).renewLeases(ids, attempts, NoticeStatus.SENDING, leaseUntil));
+        List<String> lost = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (renewed[i] == 0) lost.add(ids.get(i));
+        }
+        return lost;
     }
 
     /** The attempt delivered the notice; false if it no longer holds it. */

@@ -29,7 +29,8 @@ class BackgroundJobsIT {
             Map.entry("config-version-poll", "config-version-poll"),
             Map.entry("config-behind-metric", "config-behind-metric"),
             Map.entry("follow-up-metrics", "follow-up-metrics"),
-            Map.entry("delivery-metrics", "delivery-metrics"));
+            Map.entry("delivery-metrics", "delivery-metrics"),
+            Map.entry("deliver-leases", "deliver-leases"));
 
     @TempDir
     Path dir;
@@ -45,6 +46,9 @@ class BackgroundJobsIT {
             });
             assertThat(hub.context().getRoute("dispatch").getEndpoint().getEndpointUri())
                     .contains("delay=200", "period=200", "synchronous=true");
+            assertThat(hub.context().getRoute("deliver-leases").getEndpoint().getEndpointUri())
+                    .as("renewed every lease-renew-ms, on a timer other than the deliver timer's")
+                    .contains("delay=2000", "period=2000", "synchronous=true");
             assertThat(hub.context().getRoute("follow-up-metrics").getEndpoint().getEndpointUri())
                     .contains("period=15000").doesNotContain("delay", "synchronous");
         }

@@ -160,7 +160,7 @@ class DeliveryIT {
 
     @Test
     void aNoticeLeftSendingByACrashIsSentAgainWithTheSameKeyAfterTheRestart() throws Exception {
-        start(Map.of("budstikke.delivery.lease-ms", "1000"));
+        start(Map.of("budstikke.delivery.lease-ms", "1000", "budstikke.delivery.lease-renew-ms", "300"));
         String id = policeNotice(postMissing()).path("noticeId").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> notice(id).path("status").asText().equals("DELIVERED"));
         hub.close();
@@ -172,7 +172,7 @@ class DeliveryIT {
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
 
-        start(Map.of("budstikke.delivery.lease-ms", "1000"));
+        start(Map.of("budstikke.delivery.lease-ms", "1000", "budstikke.delivery.lease-renew-ms", "300"));
         await().atMost(Duration.ofSeconds(20)).until(() -> notice(id).path("status").asText().equals("DELIVERED"));
 
         assertThat(policeRequests()).hasSize(2).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(id));

@@ -135,6 +135,57 @@ class OutboxIT {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aRenewedLeaseKeepsANoticeFromOtherInstancesForAsLongAsItIsHeld(Kind kind) throws Exception {
+        open(kind);
+        {
+            String event = event("e1");
+            String sending = notice(event, "O21", "police", Priority.URGENT);
+            String waiting = notice(event, "O20", "police", Priority.URGENT);
+            List<Delivery> held = outbox.claim(10);
+            Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+
+            for (int i = 0; i < 5; i++) {
+                tick(Duration.ofSeconds(90)); // well within each lease of 2 minutes, but long past the first
+                assertThat(outbox.renewLeases()).isEqualTo(2);
+                assertThat(other.claim(10)).as("held notices are not claimed by another instance").isEmpty();
+            }
+            assertThat(held).hasSize(2);
+            outbox.delivered(held.stream().filter(d -> d.noticeId().equals(sending)).findFirst().orElseThrow(), "HTTP 201");
+            assertThat(outbox.holding()).isEqualTo(1);
+            assertThat(outbox.renewLeases()).as("a settled notice is renewed no more").isEqualTo(1);
+            outbox.release(held.stream().filter(d -> d.noticeId().equals(waiting)).findFirst().orElseThrow()); // this instance gave it up without an outcome, as a crash does
+            tick(Duration.ofMinutes(3));
+
+            assertThat(outbox.renewLeases()).isZero();
+            assertThat(other.claim(10)).extracting(Delivery::noticeId).containsExactly(waiting);
+            assertThat(status(sending)).isEqualTo(NoticeStatus.DELIVERED.name());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anAttemptWhoseLeaseWasTakenOverIsLetGoAndItsLateOutcomeIsIgnored(Kind kind) throws Exception {
+        open(kind);
+        {
+            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            Delivery first = outbox.claim(10).get(0);
+            tick(Duration.ofMinutes(3)); // the renewals stalled, say a long pause: the lease ran out
+            Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+            Delivery second = other.claim(10).get(0);
+
+            assertThat(outbox.renewLeases()).as("the first attempt no longer holds the notice").isZero();
+            assertThat(outbox.holding()).isZero();
+            assertThat(other.renewLeases()).isEqualTo(1);
+            outbox.delivered(first, "late answer of the first attempt");
+            assertThat(status(id)).isEqualTo(NoticeStatus.SENDING.name());
+            other.delivered(second, "HTTP 201");
+            assertThat(status(id)).isEqualTo(NoticeStatus.DELIVERED.name());
+            assertThat(attempts(id)).containsExactly("DELIVERED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void transientFailuresAreRetriedWithBackOffUntilTheAttemptsAreUsedUp(Kind kind) throws Exception {
         open(kind);
         {
