@@ -8,6 +8,7 @@ import no.budstikke.delivery.mail.MailSettings;
 import no.budstikke.reload.LiveConfig;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 
 /** The mail channel: notices written with the live templates, the relay's kept sessions, and what a failed send means. */
 public final class MailWiring implements CamelConfiguration {
@@ -17,10 +18,12 @@ public final class MailWiring implements CamelConfiguration {
         return new MailComposer(() -> live.current().templates(), settings.from(), clock);
     }
 
-    /** Its sessions are closed (QUIT) when the hub stops. */
-    @BindToRegistry(destroyMethod = "close")
-    public MailRelay mailRelay(MailSettings settings) {
-        return new MailRelay(settings);
+    /** Its sessions are closed (QUIT) when Camel stops. */
+    @BindToRegistry
+    public MailRelay mailRelay(MailSettings settings, CamelContext context) throws Exception {
+        MailRelay relay = new MailRelay(settings);
+        context.addService(StorageWiring.closing(relay));
+        return relay;
     }
 
     @BindToRegistry
