@@ -111,6 +111,8 @@ public final class KnownSettings {
             "budstikke.mail.from", Kind.TEXT,
             "budstikke.mail.starttls-required", Kind.FLAG,
             "budstikke.mail.timeout-ms", Kind.WHOLE_NUMBER,
+            "budstikke.mail.session-idle-ms", Kind.WHOLE_NUMBER,
+            "budstikke.mail.session-max-messages", Kind.WHOLE_NUMBER,
             "budstikke.sftp.username", Kind.TEXT,
             "budstikke.sftp.private-key-file", Kind.TEXT,
             "budstikke.sftp.private-key-passphrase", Kind.TEXT,

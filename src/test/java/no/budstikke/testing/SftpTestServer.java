@@ -10,12 +10,15 @@ import java.security.KeyPair;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -33,9 +36,13 @@ public final class SftpTestServer implements AutoCloseable {
     private final Path root;
     private final Path clientKeyFile;
     private final Path knownHosts;
+    private final KeyPair hostKey;
+    private final AtomicInteger sessions;
 
-    private SftpTestServer(SshServer server, Path root, Path clientKeyFile, Path knownHosts) {
+    private SftpTestServer(SshServer server, Path root, Path clientKeyFile, Path knownHosts, KeyPair hostKey, AtomicInteger sessions) {
         this.server = server;
+        this.hostKey = hostKey;
+        this.sessions = sessions;
         this.root = root;
         this.clientKeyFile = clientKeyFile;
         this.knownHosts = knownHosts;
@@ -60,15 +67,27 @@ public final class SftpTestServer implements AutoCloseable {
         s.setPasswordAuthenticator((user, password, session) -> false);
         s.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         s.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        AtomicInteger sessions = new AtomicInteger();
+        s.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessions.incrementAndGet();
+            }
+        });
         s.start();
 
         Path knownHosts = keys.resolve("known_hosts");
         Files.writeString(knownHosts, "[127.0.0.1]:" + s.getPort() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
-        return new SftpTestServer(s, root, clientKeyFile, knownHosts);
+        return new SftpTestServer(s, root, clientKeyFile, knownHosts, hostKey, sessions);
     }
 
     public int port() {
         return server.getPort();
+    }
+
+    /** SSH sessions opened so far: one per connection a client made (each with its key exchange). */
+    public int sessionsOpened() {
+        return sessions.get();
     }
 
     /** The login folder: what an office would see of its server. */
@@ -110,6 +129,19 @@ public final class SftpTestServer implements AutoCloseable {
         p.put("budstikke.sftp.connect-timeout-ms", "5000");
         p.put("budstikke.sftp.server-alive-interval-ms", "5000");
         return p;
+    }
+
+    /** As {@link #hubSettings()}, for a hub that reaches this server through a relay on {@code port} of 127.0.0.1. */
+    public Map<String, String> hubSettingsThrough(int port) {
+        try {
+            Path known = knownHosts.resolveSibling("known_hosts-" + port);
+            Files.writeString(known, "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
+            Map<String, String> p = hubSettings();
+            p.put("budstikke.sftp.known-hosts-file", known.toString());
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -46,10 +46,12 @@ class MailDeliveryIT {
     final MailFailures failures = new MailFailures();
     final Delivery o12 = TestNotices.of("moved-without-clearance", "O12");
     CamelContext camel;
+    MailRelay relay;
 
     @AfterEach
     void stopCamel() throws Exception {
         if (camel != null) camel.close();
+        if (relay != null) relay.close();
     }
 
     @Test
@@ -200,12 +202,22 @@ class MailDeliveryIT {
     private void start(Map<String, String> settings) throws Exception {
         DefaultCamelContext ctx = new DefaultCamelContext();
         ctx.getRegistry().bind("mailComposer", composer);
+        if (relay != null) relay.close();
+        relay = relay(settings);
+        ctx.getRegistry().bind("mailRelay", relay);
         Properties p = new Properties();
         p.putAll(settings);
         ctx.getPropertiesComponent().setInitialProperties(p);
         PluginHelper.getRoutesLoader(ctx).loadRoutes(ResourceHelper.resolveResource(ctx, "file:routes/4-channels/deliver-mail.camel.yaml"));
         ctx.start();
         camel = ctx;
+    }
+
+    /** The relay as the hub makes it from these settings; closed with the context. */
+    static MailRelay relay(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("budstikke.mail.from", "Budstikke <budstikke@hub.example>");
+        return new MailRelay(MailSettings.from(new no.budstikke.config.HubSettings(k -> java.util.Optional.ofNullable(all.get(k)))));
     }
 
     private Exchange send(Delivery d, Map<String, Object> headers) {
