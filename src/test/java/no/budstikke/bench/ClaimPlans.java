@@ -268,9 +268,13 @@ public final class ClaimPlans {
         }
     }
 
-    /** "?1, ?2, ..., ?200" as "?1, ..., ?200": the candidates' list says nothing in its length. */
+    /**
+     * "?1, ?2, ..., ?200" as "?1, ..., ?200" and PostgreSQL's "'{n1,n2,...,n200}'" as "'{n1,...,n200}'":
+     * the candidates' list says nothing in its length.
+     */
     private static String shortLists(String line) {
-        return line.replaceAll("(\\?\\d+|\\$\\d+), (?:(?:\\?\\d+|\\$\\d+), )+(\\?\\d+|\\$\\d+)", "$1, ..., $2");
+        return line.replaceAll("(\\?\\d+), (?:\\?\\d+, )+(\\?\\d+)", "$1, ..., $2")
+                .replaceAll("'\\{(n\\d+),(?:n\\d+,)+(n\\d+)}'", "'{$1,...,$2}'");
     }
 
     private static List<String> ids(Connection c, List<Object> params) throws SQLException {
