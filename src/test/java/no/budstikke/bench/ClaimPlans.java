@@ -28,8 +28,8 @@ import org.flywaydb.core.Flyway;
  * docs/claim-plans.md. Builds the table with one INSERT ... SELECT from a generated series, so a run
  * takes seconds, not hours.
  *
- * <p>Run: {@code mvn -B -o -q test-compile exec:java -Dexec.mainClass=no.budstikke.bench.ClaimPlans
- * -Dexec.classpathScope=test [-Dexec.args="delivered=1000000 due=50000 max=100 runs=20 databases=h2,postgres"]}
+ * <p>Run (see docs/claim-plans.md): {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * no.budstikke.bench.ClaimPlans [delivered=1000000] [due=50000] [max=100] [runs=20] [databases=h2,postgres]}
  */
 public final class ClaimPlans {
 
