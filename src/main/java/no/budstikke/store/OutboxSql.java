@@ -11,17 +11,53 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The statements of {@link OutboxStore}. */
 interface OutboxSql {
 
-    // Staff tasks (phone calls) are not sent by a channel; they wait for staff in the ops API.
+    /**
+     * The ids of up to {@code max} due notices in claim order, without locks: each claimable status on
+     * its own, because an index (ix_notice_queue: status, priority_rank, created_at, notice_id) gives
+     * each one in claim order, so every branch stops after {@code max} rows, however many are due or
+     * delivered. ORDER BY repeats the status so that H2 sees the index's order too. A CREATED notice is
+     * due from the moment it is written (next_attempt_at is its creation or replay time), so that branch
+     * does not ask: PostgreSQL estimates the due condition as if it were independent of the status and,
+     * the longer the delivered history (whose next_attempt_at is NULL), the fewer rows it expects, until
+     * it reads and sorts every CREATED row instead of reading the index in order. {@link #lockDue}
+     * checks the due condition of each. Staff tasks (phone calls) are not sent by a channel; they wait
+     * for staff in the ops API.
+     */
+    @SqlQuery("""
+            SELECT notice_id FROM (
+                (SELECT notice_id, priority_rank, created_at FROM notice
+                 WHERE status = :created AND channel <> 'TASK'
+                 ORDER BY status, priority_rank, created_at, notice_id LIMIT :max)
+                UNION ALL
+                (SELECT notice_id, priority_rank, created_at FROM notice
+                 WHERE status = :failed AND next_attempt_at <= :now AND channel <> 'TASK'
+                 ORDER BY status, priority_rank, created_at, notice_id LIMIT :max)
+                UNION ALL
+                (SELECT notice_id, priority_rank, created_at FROM notice
+                 WHERE status = :sending AND lease_until < :now AND channel <> 'TASK'
+                 ORDER BY status, priority_rank, created_at, notice_id LIMIT :max)
+            ) due
+            ORDER BY priority_rank, created_at, notice_id
+            LIMIT :max""")
+    List<String> dueIds(NoticeStatus created, NoticeStatus failed, NoticeStatus sending, OffsetDateTime now, int max);
+
+    /**
+     * Locks up to {@code max} of {@code candidates} that are still due, in claim order, skipping those
+     * another claim holds; the due condition is checked again, as another instance may have claimed
+     * one since {@link #dueIds} read it.
+     */
     @SqlQuery("""
             SELECT notice_id, duty, kind, priority, office_id, office_name, channel, address, attempts + 1 AS attempt, document
             FROM notice
-            WHERE channel <> 'TASK'
+            WHERE notice_id IN (<candidates>)
+              AND channel <> 'TASK'
               AND ((status IN (:created, :failed) AND next_attempt_at <= :now) OR (status = :sending AND lease_until < :now))
             ORDER BY priority_rank, created_at, notice_id
             LIMIT :max
             FOR UPDATE SKIP LOCKED""")
     @RegisterConstructorMapper(ClaimedNotice.class)
-    List<ClaimedNotice> due(NoticeStatus created, NoticeStatus failed, NoticeStatus sending, OffsetDateTime now, int max);
+    List<ClaimedNotice> lockDue(@BindList("candidates") List<String> candidates, NoticeStatus created, NoticeStatus failed,
+                                NoticeStatus sending, OffsetDateTime now, int max);
 
     @SqlBatch("""
             UPDATE notice SET status = :sending, attempts = :attempt, lease_until = :leaseUntil, status_changed_at = :now

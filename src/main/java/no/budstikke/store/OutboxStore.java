@@ -32,11 +32,16 @@ public final class OutboxStore {
     /**
      * Claims up to {@code max} due notices, most urgent first and oldest first within a priority, and
      * marks them SENDING until {@code leaseUntil}. SKIP LOCKED: several instances never claim one notice.
+     * The due notices are found without locks through an index in claim order, and only those are
+     * locked (see docs/claim-plans.md). It looks at twice as many as it claims, so that an instance
+     * claiming at the same moment as another still gets the next ones rather than none.
      */
     public List<ClaimedNotice> claim(int max, OffsetDateTime now, OffsetDateTime leaseUntil) {
         return transactions.inTransaction(tx -> {
             OutboxSql sql = tx.attach(OutboxSql.class);
-            List<ClaimedNotice> claimed = sql.due(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, max);
+            List<String> candidates = sql.dueIds(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, 2 * max);
+            if (candidates.isEmpty()) return List.of();
+            List<ClaimedNotice> claimed = sql.lockDue(candidates, NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, max);
             if (!claimed.isEmpty()) {
                 sql.markSending(claimed.stream().map(ClaimedNotice::noticeId).toList(), claimed.stream().map(ClaimedNotice::attempt).toList(),
                         NoticeStatus.SENDING, leaseUntil, now);

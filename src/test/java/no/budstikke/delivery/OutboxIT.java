@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import no.budstikke.model.Channel;
 import no.budstikke.model.Notice;
@@ -108,6 +109,64 @@ class OutboxIT {
             assertThat(first).extracting(Delivery::noticeId).startsWith(urgent, high);
             assertThat(first.get(2).priority()).isEqualTo(Priority.NORMAL);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void newRetriedAndAbandonedNoticesAreClaimedInOneOrderMostUrgentThenOldest(Kind kind) throws Exception {
+        open(kind);
+        {
+            String event = event("e1");
+            String routine = notice(event, "O1", "sf", Priority.NORMAL);
+            String task = notice(event, "O23", "lawyer", Priority.URGENT, Channel.TASK);
+            tick(Duration.ofSeconds(1));
+            String abandoned = notice(event, "O21", "police", Priority.URGENT);
+            tick(Duration.ofSeconds(1));
+            String waiting = notice(event, "O22", "barnevern", Priority.URGENT);
+            tick(Duration.ofSeconds(1));
+            String retried = notice(event, "O24", "bfe", Priority.HIGH);
+            List<Delivery> first = outbox.claim(3);
+            assertThat(first).extracting(Delivery::noticeId).containsExactly(abandoned, waiting, retried);
+            outbox.failed(first.get(1), new Failure(false, "HTTP 429", Optional.of(Duration.ofMinutes(10))));
+            outbox.failed(first.get(2), Failure.transientFailure("HTTP 503"));
+            tick(Duration.ofMinutes(3)); // the abandoned one's lease ran out, the retried one's back-off too
+            String fresh = notice(event, "O25", "police-2", Priority.URGENT);
+
+            List<Delivery> second = outbox.claim(10);
+
+            assertThat(second).extracting(Delivery::noticeId).as("the waiting one is not due; a task is never claimed")
+                    .containsExactly(abandoned, fresh, retried, routine);
+            assertThat(status(waiting)).isEqualTo(NoticeStatus.FAILED.name());
+            assertThat(status(task)).isEqualTo(NoticeStatus.CREATED.name());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aNoticeLockedByAnotherClaimIsSkippedNotWaitedFor(Kind kind) throws Exception {
+        open(kind);
+        String event = event("e1");
+        String first = notice(event, "O21", "police", Priority.URGENT);
+        tick(Duration.ofSeconds(1));
+        String second = notice(event, "O22", "barnevern", Priority.URGENT);
+        tick(Duration.ofSeconds(1));
+        String third = notice(event, "O1", "sf", Priority.NORMAL);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT notice_id FROM notice WHERE notice_id = ? FOR UPDATE")) {
+                lock.setString(1, first);
+                lock.executeQuery().close();
+            }
+
+            Future<List<Delivery>> claim = pool.submit(() -> outbox.claim(2));
+
+            assertThat(claim.get(10, TimeUnit.SECONDS)).extracting(Delivery::noticeId).containsExactly(second, third);
+            other.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outbox.claim(2)).extracting(Delivery::noticeId).containsExactly(first);
     }
 
     @ParameterizedTest
@@ -325,7 +384,11 @@ class OutboxIT {
     }
 
     private String notice(String eventKey, String duty, String officeId, Priority priority) {
-        Office office = new Office(officeId, Role.POLICE_DISTRICT, officeId, Channel.HTTP, "https://" + officeId + ".example/",
+        return notice(eventKey, duty, officeId, priority, Channel.HTTP);
+    }
+
+    private String notice(String eventKey, String duty, String officeId, Priority priority, Channel channel) {
+        Office office = new Office(officeId, Role.POLICE_DISTRICT, officeId, channel, "https://" + officeId + ".example/",
                 new Serves(true, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
                         java.util.Set.of()), false);
         Notice n = new Notice(duty, false, "kind", priority, office, "purpose", "basis", JsonNodeFactory.instance.objectNode(),
