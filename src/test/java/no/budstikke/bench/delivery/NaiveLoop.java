@@ -5,7 +5,6 @@ import static no.budstikke.bench.delivery.Notices.NAIVE_OFFICE;
 import static no.budstikke.bench.delivery.Notices.bindCopy;
 import static no.budstikke.bench.delivery.Notices.countWhere;
 import static no.budstikke.bench.delivery.Notices.update;
-import static no.budstikke.bench.delivery.OutboxStatements.CLAIM_ONE;
 import static no.budstikke.bench.delivery.OutboxStatements.JOURNAL_ATTEMPT;
 import static no.budstikke.bench.delivery.OutboxStatements.MARK_DELIVERED;
 import static no.budstikke.bench.delivery.OutboxStatements.MARK_SENDING;
@@ -19,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -123,8 +123,8 @@ final class NaiveLoop {
         }
         double writeS = (System.nanoTime() - w0) / 1e9;
 
-        // Claim, send, mark: the hub's own statements, each its own commit: SELECT … LIMIT 1 FOR UPDATE
-        // SKIP LOCKED, UPDATE to SENDING, POST, INSERT the attempt, UPDATE to DELIVERED.
+        // Claim, send, mark: the hub's own statements, each its own commit: the claim (due ids, then
+        // SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED of those), UPDATE to SENDING, POST, INSERT the attempt, UPDATE to DELIVERED.
         int sent = 0;
         long claimNanos = 0;
         long markNanos = 0;
@@ -135,24 +135,17 @@ final class NaiveLoop {
         long sDeadline = s0 + naiveDeadline.toNanos();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement claim = c.prepareStatement(CLAIM_ONE);
-                 PreparedStatement sending = c.prepareStatement(MARK_SENDING);
+            try (PreparedStatement sending = c.prepareStatement(MARK_SENDING);
                  PreparedStatement attempt = c.prepareStatement(JOURNAL_ATTEMPT);
                  PreparedStatement done = c.prepareStatement(MARK_DELIVERED)) {
                 while (System.nanoTime() < sDeadline) {
                     long t0 = System.nanoTime();
                     OffsetDateTime now = OffsetDateTime.now();
-                    claim.setObject(1, now);
-                    claim.setObject(2, now);
-                    String id;
-                    String document;
-                    int attemptNo;
-                    try (ResultSet rs = claim.executeQuery()) {
-                        if (!rs.next()) break;
-                        id = rs.getString(1);
-                        attemptNo = rs.getInt(9) + 1;
-                        document = rs.getString(10);
-                    }
+                    List<OutboxStatements.Claimed> one = OutboxStatements.claim(c, now, 1);
+                    if (one.isEmpty()) break;
+                    String id = one.get(0).id();
+                    String document = one.get(0).document();
+                    int attemptNo = one.get(0).attempts() + 1;
                     long t1 = System.nanoTime();
                     sending.setInt(1, attemptNo);
                     sending.setObject(2, now.plusMinutes(2));

@@ -11,7 +11,6 @@ import static no.budstikke.bench.delivery.Notices.countWhere;
 import static no.budstikke.bench.delivery.Notices.only;
 import static no.budstikke.bench.delivery.Notices.pending;
 import static no.budstikke.bench.delivery.Notices.rows;
-import static no.budstikke.bench.delivery.OutboxStatements.CLAIM_ONE;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -191,28 +190,19 @@ final class UrgentUnderBacklog {
         }
         return ok;
     }
-    /** Runs the hub's claim statement once (without marking anything) and times it and the commit. */
+    /** Runs the hub's claim statements once (without marking anything) and times them and the commit. */
     private String probeClaim(DataSource ds) throws SQLException {
         int limit = Integer.parseInt(settings.get("batch-size"));
-        String sql = CLAIM_ONE.replace("LIMIT 1", "LIMIT " + limit);
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             long due = countWhere(ds, "status IN ('CREATED', 'FAILED') AND channel <> 'TASK'");
             long t0 = System.nanoTime();
-            int rows = 0;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                OffsetDateTime now = OffsetDateTime.now();
-                ps.setObject(1, now);
-                ps.setObject(2, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows++;
-                }
-            }
+            int rows = OutboxStatements.claim(c, OffsetDateTime.now(), limit).size();
             long t1 = System.nanoTime();
             c.commit();
             long t2 = System.nanoTime();
             c.setAutoCommit(true);
-            return String.format(Locale.ROOT, "the hub's claim statement (LIMIT %d … FOR UPDATE SKIP LOCKED) with %d notices due: "
+            return String.format(Locale.ROOT, "the hub's claim (due ids, then LIMIT %d … FOR UPDATE SKIP LOCKED) with %d notices due: "
                     + "%d rows in %.0f ms, commit %.0f ms", limit, due, rows, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         }
     }
