@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubFolders;
+import no.budstikke.startup.StartupTimes;
 import no.budstikke.store.Database;
 import no.budstikke.store.Transactions;
 import org.apache.camel.BindToRegistry;
@@ -18,9 +19,9 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class StorageWiring implements CamelConfiguration {
 
     @BindToRegistry
-    public Database database(CamelContext context, DatabaseSettings settings, HubFolders folders) throws Exception {
+    public Database database(CamelContext context, DatabaseSettings settings, HubFolders folders, StartupTimes times) throws Exception {
         Files.createDirectories(folders.dataDir());
-        Database db = settings.open();
+        Database db = times.time("database", settings::open);
         context.addService(closing(db));
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(db.dataSource()));
         return db;
