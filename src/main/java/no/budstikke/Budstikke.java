@@ -126,6 +126,7 @@ public final class Budstikke {
             // is checked against the very settings the hub runs with.
             HubSettings settings = CamelSettings.settingsWithSecrets(properties);
             times.mark("settings");
+            StorageWiring.warmUp(settings);
             ConfigWiring.StartConfig config = times.time("config folder",
                     () -> ConfigWiring.read(settings, CamelSettings.given(properties)));
             main.bind("startConfig", config);
