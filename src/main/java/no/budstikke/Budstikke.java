@@ -13,6 +13,7 @@ import no.budstikke.config.HubSettings;
 import no.budstikke.config.SecretFiles;
 import org.apache.camel.CamelConfiguration;
 import no.budstikke.startup.ConfigFolder;
+import no.budstikke.startup.StartupTimes;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -112,14 +113,23 @@ public final class Budstikke {
     /**
      * Runs the hub. The whole config folder is checked first, before camel-main exists: a mistake
      * is printed as a clean list and ends the process with {@link ConfigErrors#EX_CONFIG}, with no
-     * stack trace and no shutdown of a Camel that never ran.
+     * stack trace and no shutdown of a Camel that never ran. The folder so read is the one the hub
+     * runs on: it is read once.
      */
     static int run(String[] args) throws Exception {
-        Main main = newMain();
+        StartupTimes times = StartupTimes.sinceJvmStart();
+        times.mark("jvm");
+        Main main = newMain(times);
         try {
             PropertiesComponent properties = CamelSettings.standalone(propertiesFile());
-            HubSettings settings = CamelSettings.settings(properties);
-            ConfigFolder.load(settings, CamelSettings.given(properties));
+            // With the secrets read from their files as camel-main gets them below, so that the folder
+            // is checked against the very settings the hub runs with.
+            HubSettings settings = CamelSettings.settingsWithSecrets(properties);
+            times.mark("settings");
+            StorageWiring.warmUp(settings);
+            ConfigWiring.StartConfig config = times.time("config folder",
+                    () -> ConfigWiring.read(settings, CamelSettings.given(properties)));
+            main.bind("startConfig", config);
             SecretFiles.read(settings).forEach(main::addOverrideProperty);
         } catch (ConfigException e) {
             ConfigErrors.print("budstikke", e, System.err);
@@ -152,10 +162,27 @@ public final class Budstikke {
 
     /** The hub as camel-main runs it; tests start the same. */
     public static Main newMain() {
+        return newMain(StartupTimes.sinceNow());
+    }
+
+    /** As {@link #newMain()}, timing its start in {@code times}. */
+    static Main newMain(StartupTimes times) {
         Main main = new Main();
-        WIRING.forEach(main.configure()::addConfiguration);
+        // Instances, not classes: camel-main post-processes a configuration class it creates twice, so
+        // that every bean (the database and its migration, Vert.x, the config folder) would be made twice.
+        WIRING.forEach(wiring -> main.configure().addConfiguration(instance(wiring)));
         main.setPropertyPlaceholderLocations("file:" + propertiesFile());
+        main.bind("startupTimes", times);
+        main.addMainListener(new StartupListener(times));
         return main;
+    }
+
+    private static CamelConfiguration instance(Class<? extends CamelConfiguration> wiring) {
+        try {
+            return wiring.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(wiring.getSimpleName() + " cannot be made", e);
+        }
     }
 
     static Path propertiesFile() {

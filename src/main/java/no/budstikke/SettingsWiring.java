@@ -13,6 +13,7 @@ import no.budstikke.intake.QuarantineSettings;
 import no.budstikke.reload.ReloadSettings;
 import no.budstikke.retention.RetentionSettings;
 import no.budstikke.schedule.ScheduleSettings;
+import no.budstikke.startup.StartupSettings;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -86,5 +87,10 @@ public final class SettingsWiring implements CamelConfiguration {
     @BindToRegistry
     public ReloadSettings reloadSettings(HubSettings settings) {
         return ReloadSettings.from(settings);
+    }
+
+    @BindToRegistry
+    public StartupSettings startupSettings(HubSettings settings) {
+        return StartupSettings.from(settings);
     }
 }

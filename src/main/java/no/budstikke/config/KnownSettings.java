@@ -48,6 +48,7 @@ public final class KnownSettings {
             "budstikke.management.port", Kind.WHOLE_NUMBER,
             "budstikke.management.host", Kind.TEXT,
             "budstikke.log.format", Kind.TEXT,
+            "budstikke.startup.report-after-ms", Kind.WHOLE_NUMBER,
             "budstikke.api-keys.file", Kind.TEXT,
             "budstikke.maskinporten.issuer", Kind.TEXT,
             "budstikke.maskinporten.audience", Kind.TEXT,

@@ -77,6 +77,11 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config));
     }
 
+    /** An H2 database in memory, gone when its last connection closes, in the embedded database's dialect. */
+    public static String inMemoryUrl(String name) {
+        return "jdbc:h2:mem:" + name + H2_OPTIONS;
+    }
+
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(EMBEDDED_NAME) + H2_OPTIONS;
     }
