@@ -82,8 +82,12 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:mem:" + name + H2_OPTIONS;
     }
 
+    /**
+     * The embedded database in the data folder. DB_CLOSE_ON_EXIT=FALSE: the hub closes it after its
+     * routes have stopped; H2's own exit hook would close it under jobs that are still finishing.
+     */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(EMBEDDED_NAME) + H2_OPTIONS;
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(EMBEDDED_NAME) + H2_OPTIONS + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public DataSource dataSource() {

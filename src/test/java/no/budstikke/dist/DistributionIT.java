@@ -72,6 +72,8 @@ class DistributionIT {
             hub.destroy();
             assertThat(hub.waitFor(40, TimeUnit.SECONDS)).as("the hub stops on SIGTERM").isTrue();
         }
+        // A stop is quiet: no job still polling a database that was closed under it.
+        assertThat(Files.readAllLines(dir.resolve("hub.log"))).as("the hub's log").noneMatch(line -> line.contains(" ERROR "));
     }
 
     private Path unpack() throws Exception {
