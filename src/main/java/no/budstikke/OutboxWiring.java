@@ -24,14 +24,15 @@ public final class OutboxWiring implements CamelConfiguration {
 
     @BindToRegistry
     public Outbox outbox(Transactions transactions, Clock clock, DeliverySettings delivery) {
-        return new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random);
+        return new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random,
+                delivery.officeBackoff(clock));
     }
 
     @BindToRegistry
     public DeliveryMeters deliveryMeters(CamelContext context, NoticeStore notices, Outbox outbox, Clock clock) {
-        DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
+        DeliveryMeters meters = new DeliveryMeters(context, notices, clock, outbox.offices());
         outbox.listen(meters);
-        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
+        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices, outbox.offices()));
         return meters;
     }
 }
