@@ -1,9 +1,11 @@
 package no.budstikke;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.delivery.DeliverySettings;
+import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.TaskSettings;
 import no.budstikke.model.NoticeDocument;
@@ -22,17 +24,24 @@ public final class OutboxWiring implements CamelConfiguration {
         return new NoticeStore(transactions, clock, new NoticeDocument(delivery.senderOrganisation()), tasks.defaultDue());
     }
 
+    /** Which offices this instance cannot reach: one per instance, shared by the outbox, its meters and health. */
     @BindToRegistry
-    public Outbox outbox(Transactions transactions, Clock clock, DeliverySettings delivery) {
-        return new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random,
-                delivery.officeBackoff(clock));
+    public OfficeBackoff officeBackoff(Clock clock, DeliverySettings delivery) {
+        return delivery.officeBackoff(clock);
+    }
+
+    @BindToRegistry
+    public Outbox outbox(Transactions transactions, Clock clock, DeliverySettings delivery, OfficeBackoff offices) {
+        return new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random, offices);
     }
 
     @BindToRegistry
     public DeliveryMeters deliveryMeters(CamelContext context, NoticeStore notices, Outbox outbox, Clock clock) {
-        DeliveryMeters meters = new DeliveryMeters(context, notices, clock, outbox.offices());
+        // The registry's office states, looked up when read: the one the outbox that sends (the bean "outbox") keeps.
+        Supplier<OfficeBackoff> offices = () -> context.getRegistry().lookupByNameAndType("officeBackoff", OfficeBackoff.class);
+        DeliveryMeters meters = new DeliveryMeters(context, notices, clock, offices);
         outbox.listen(meters);
-        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices, outbox.offices()));
+        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices, offices));
         return meters;
     }
 }
