@@ -71,6 +71,7 @@ class OfficeBackoffIT {
         p.put("budstikke.delivery.office.probe-start-ms", "500");
         p.put("budstikke.delivery.office.probe-cap-ms", String.valueOf(PROBE_CAP.toMillis()));
         p.put("budstikke.delivery.office.down-after", "3");
+        p.put("budstikke.delivery.metrics-ms", "500");
         hub = TestHub.start(p);
         server.stop(); // connections to the office are refused from now on
 
@@ -78,6 +79,7 @@ class OfficeBackoffIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < NOTICES; i++) ids.add(policeNotice(postMissing(i)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(health()).contains("\"office.police-oslo.state\":\"down\""));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(officeState("police-oslo")).as("down").isEqualTo("2.0"));
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
 
         Map<String, Integer> attempts = attempts(ids);
@@ -105,6 +107,7 @@ class OfficeBackoffIT {
         assertThat(deliveredJournalled(ids)).as("one DELIVERED per notice in the journal").isEqualTo(ids.stream()
                 .collect(java.util.stream.Collectors.toMap(id -> id, id -> 1)));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(health()).doesNotContain("office.police-oslo.state"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(officeState("police-oslo")).as("receiving").isEqualTo("0.0"));
     }
 
     /** The example event under an id of its own, so that each is a new event with its own notices. */
@@ -141,6 +144,13 @@ class OfficeBackoffIT {
 
     private String health() throws Exception {
         return hub.getManagement("/observe/health?data=true").body();
+    }
+
+    /** The sample of budstikke_office_state for one office, or "none". */
+    private String officeState(String office) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^budstikke_office_state\\{[^}]*office=\"" + office + "\"[^}]*\\} (\\S+)$")
+                .matcher(hub.getManagement("/observe/metrics").body());
+        return m.find() ? m.group(1) : "none";
     }
 
     private Map<String, Integer> attempts(List<String> ids) throws Exception {
