@@ -37,7 +37,8 @@ public final class OutboxWiring implements CamelConfiguration {
 
     @BindToRegistry
     public DeliveryMeters deliveryMeters(CamelContext context, NoticeStore notices, Outbox outbox, Clock clock) {
-        // The registry's office states, looked up when read: the one the outbox that sends (the bean "outbox") keeps.
+        // Looked up by name when read: the instance handed to a bean method here was seen not to be the
+        // one the sending outbox keeps (the health check, registered once, showed no office away).
         Supplier<OfficeBackoff> offices = () -> context.getRegistry().lookupByNameAndType("officeBackoff", OfficeBackoff.class);
         DeliveryMeters meters = new DeliveryMeters(context, notices, clock, offices);
         outbox.listen(meters);
