@@ -1,9 +1,11 @@
 package no.budstikke;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.delivery.DeliverySettings;
+import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.TaskSettings;
 import no.budstikke.model.NoticeDocument;
@@ -22,16 +24,25 @@ public final class OutboxWiring implements CamelConfiguration {
         return new NoticeStore(transactions, clock, new NoticeDocument(delivery.senderOrganisation()), tasks.defaultDue());
     }
 
+    /** Which offices this instance cannot reach: one per instance, shared by the outbox, its meters and health. */
     @BindToRegistry
-    public Outbox outbox(Transactions transactions, Clock clock, DeliverySettings delivery) {
-        return new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random);
+    public OfficeBackoff officeBackoff(Clock clock, DeliverySettings delivery) {
+        return delivery.officeBackoff(clock);
+    }
+
+    @BindToRegistry
+    public Outbox outbox(Transactions transactions, Clock clock, DeliverySettings delivery, OfficeBackoff offices) {
+        return new Outbox(transactions, clock, delivery.retryPolicies(), delivery.lease(), Math::random, offices);
     }
 
     @BindToRegistry
     public DeliveryMeters deliveryMeters(CamelContext context, NoticeStore notices, Outbox outbox, Clock clock) {
-        DeliveryMeters meters = new DeliveryMeters(context, notices, clock);
+        // Looked up by name when read: the instance handed to a bean method here was seen not to be the
+        // one the sending outbox keeps (the health check, registered once, showed no office away).
+        Supplier<OfficeBackoff> offices = () -> context.getRegistry().lookupByNameAndType("officeBackoff", OfficeBackoff.class);
+        DeliveryMeters meters = new DeliveryMeters(context, notices, clock, offices);
         outbox.listen(meters);
-        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices));
+        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices, offices));
         return meters;
     }
 }

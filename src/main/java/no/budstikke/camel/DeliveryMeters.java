@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import no.budstikke.delivery.Delivery;
+import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.OutboxListener;
 import no.budstikke.store.NoticeStore;
 import org.apache.camel.CamelContext;
@@ -21,6 +23,8 @@ import org.apache.camel.CamelContext;
  * dead, and the backlog with the age of its oldest notice. Labels are the channel and the
  * {@link OfficeLabel} only: directory office ids, and persons named in events by role, never by
  * address or a hash of it, so the number of series is bounded by the directory.
+ * The state of each office this instance has had to back off from is a gauge,
+ * {@code budstikke.office.state}: 0 receiving, 1 backing off, 2 down.
  * The meter registry is found when first needed, since camel-main creates it after the beans.
  */
 public final class DeliveryMeters implements OutboxListener {
@@ -30,12 +34,15 @@ public final class DeliveryMeters implements OutboxListener {
     private final Clock clock;
     private final Map<String, double[]> backlog = new ConcurrentHashMap<>(); // key "channel|office" → {pending, oldestAgeSeconds}
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final Supplier<OfficeBackoff> offices;
+    private final Map<String, Integer> officeStates = new ConcurrentHashMap<>(); // office label → state ordinal
     private volatile MeterRegistry registry;
 
-    public DeliveryMeters(CamelContext context, NoticeStore notices, Clock clock) {
+    public DeliveryMeters(CamelContext context, NoticeStore notices, Clock clock, Supplier<OfficeBackoff> offices) {
         this.context = context;
         this.notices = notices;
         this.clock = clock;
+        this.offices = offices;
     }
 
     @Override
@@ -67,6 +74,20 @@ public final class DeliveryMeters implements OutboxListener {
         // An office with nothing waiting reads zero rather than its last value.
         backlog.keySet().stream().filter(k -> !read.containsKey(k)).forEach(k -> backlog.put(k, new double[] {0, 0}));
         backlog.putAll(read);
+        refreshOffices(r);
+    }
+
+    /** An office once away stays a series, reading 0 when receiving again; the worst state of a label wins. */
+    private void refreshOffices(MeterRegistry r) {
+        Map<String, Integer> read = new HashMap<>();
+        offices.get().states().forEach((office, state) -> read.merge(OfficeLabel.of(office), state.ordinal(), Math::max));
+        for (String office : read.keySet()) {
+            if (!officeStates.containsKey(office)) {
+                officeStates.put(office, 0);
+                Gauge.builder("budstikke.office.state", officeStates, m -> m.getOrDefault(office, 0)).tag("office", office).register(r);
+            }
+        }
+        officeStates.keySet().forEach(office -> officeStates.put(office, read.getOrDefault(office, 0)));
     }
 
     private void register(MeterRegistry r, String key, String channel, String office) {

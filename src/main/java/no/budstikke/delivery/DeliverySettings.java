@@ -1,5 +1,6 @@
 package no.budstikke.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,9 +16,11 @@ import no.budstikke.model.Channel;
  * claimed notice and how often it is renewed while the notice is in hand, how many are sent at
  * once, whether they go to the sandbox, and the name they carry as sender. The poll interval,
  * batch size and HTTP timeouts are read by the routes (the renew interval by the renewing route too).
+ * An office that cannot be reached is probed after {@code probeStart}, then twice as long each time up
+ * to {@code probeCap}, and shown as down after {@code downAfter} failures in a row ({@link OfficeBackoff}).
  */
 public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration lease, Duration leaseRenew, int concurrency,
-                               boolean sandbox, String senderOrganisation) {
+                               boolean sandbox, String senderOrganisation, Duration probeStart, Duration probeCap, int downAfter) {
 
     /** Short, so that the notices of an instance that died are taken over within seconds (docs/decisions/0011). */
     public static final Setting<Integer> LEASE_MS = Setting.wholeNumber("budstikke.delivery.lease-ms", 6_000);
@@ -26,6 +29,10 @@ public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration
     public static final Setting<Integer> CONCURRENCY = Setting.wholeNumber("budstikke.delivery.concurrency", 4);
     public static final Setting<String> SENDER_ORGANISATION =
             Setting.text("budstikke.sender.organisation", "Budstikke, mottakssystemet for enslige mindre\u00e5rige");
+    /** Short and capped, so that an office that comes back is served within seconds. */
+    public static final Setting<Integer> PROBE_START_MS = Setting.wholeNumber("budstikke.delivery.office.probe-start-ms", 1_000);
+    public static final Setting<Integer> PROBE_CAP_MS = Setting.wholeNumber("budstikke.delivery.office.probe-cap-ms", 5_000);
+    public static final Setting<Integer> DOWN_AFTER = Setting.wholeNumber("budstikke.delivery.office.down-after", 3);
     public static final RetrySettings MAIL_RETRY = RetrySettings.of(Channel.MAIL, 10_000);
     public static final RetrySettings SFTP_RETRY = RetrySettings.of(Channel.SFTP, 10_000);
     public static final RetrySettings HTTP_RETRY = RetrySettings.of(Channel.HTTP, 5_000);
@@ -52,8 +59,21 @@ public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration
         policies.put(Channel.MAIL, MAIL_RETRY.in(settings));
         policies.put(Channel.SFTP, SFTP_RETRY.in(settings));
         policies.put(Channel.HTTP, HTTP_RETRY.in(settings));
-        return new DeliverySettings(Collections.unmodifiableMap(policies), Duration.ofMillis(LEASE_MS.in(settings)),
-                leaseRenew(settings), CONCURRENCY.in(settings), settings.sandbox(), SENDER_ORGANISATION.in(settings));
+        DeliverySettings delivery = new DeliverySettings(Collections.unmodifiableMap(policies), Duration.ofMillis(LEASE_MS.in(settings)),
+                leaseRenew(settings), CONCURRENCY.in(settings), settings.sandbox(), SENDER_ORGANISATION.in(settings),
+                Duration.ofMillis(PROBE_START_MS.in(settings)), Duration.ofMillis(PROBE_CAP_MS.in(settings)), DOWN_AFTER.in(settings));
+        delivery.officeBackoff(Clock.systemUTC()); // refuses settings out of range at start-up
+        return delivery;
+    }
+
+    /** This instance's view of which offices it cannot reach. */
+    public OfficeBackoff officeBackoff(Clock clock) {
+        try {
+            return new OfficeBackoff(clock, probeStart, probeCap, downAfter);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("settings " + PROBE_START_MS.key() + ", " + PROBE_CAP_MS.key() + ", " + DOWN_AFTER.key() + ": "
+                    + e.getMessage());
+        }
     }
 
     /** A renewal must come before the lease runs out, or a live instance's notices would be taken from it. */

@@ -3,6 +3,7 @@ package no.budstikke.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * short lease, renewed ({@link #renewLeases()}) for as long as this instance holds the notice,
  * waiting to be sent or being sent: if the instance dies, the renewals stop, the lease runs out
  * within seconds and another instance (or this one restarted) claims the notice and sends it with
- * the same id, so the recipient can recognise the repeat.
+ * the same id, so the recipient can recognise the repeat. An office that cannot be reached backs
+ * off as a whole ({@link OfficeBackoff}): its claimed notices are put back unsent, one probe is
+ * tried on a short interval, and when it goes through the office's waiting notices are due at once.
  */
 public final class Outbox {
 
@@ -34,28 +37,63 @@ public final class Outbox {
     private final Map<Channel, RetryPolicy> retry;
     private final Duration lease;
     private final DoubleSupplier random;
+    private final OfficeBackoff offices;
     /** The notices this instance holds, by id, with the attempt that holds each: their leases are renewed. */
     private final Map<String, Integer> held = new ConcurrentHashMap<>();
     private volatile OutboxListener listener = OutboxListener.NONE;
 
     public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random) {
+        this(transactions, clock, retry, lease, random, new OfficeBackoff(clock, Duration.ofMillis(DeliverySettings.PROBE_START_MS.defaultValue().orElseThrow()),
+                Duration.ofMillis(DeliverySettings.PROBE_CAP_MS.defaultValue().orElseThrow()), DeliverySettings.DOWN_AFTER.defaultValue().orElseThrow()));
+    }
+
+    public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random,
+                  OfficeBackoff offices) {
         this.store = new OutboxStore(transactions);
         this.clock = clock;
         this.retry = Map.copyOf(retry);
         this.lease = lease;
         this.random = random;
+        this.offices = offices;
+    }
+
+    /** The offices this instance cannot reach. */
+    public OfficeBackoff offices() {
+        return offices;
     }
 
     public void listen(OutboxListener listener) {
         this.listener = listener;
     }
 
-    /** Claims up to {@code max} due notices for sending. */
+    /**
+     * Claims up to {@code max} due notices for sending, and the probe of each office in back-off whose
+     * probe is due (first, so they go first). A claimed notice of an office in back-off is put back.
+     */
     public List<Delivery> claim(int max) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Delivery> claimed = store.claim(max, now, now.plus(lease)).stream().map(Outbox::delivery).toList();
+        List<Delivery> claimed = new ArrayList<>();
+        for (String office : offices.probesDue()) {
+            store.claimProbe(office, now, now.plus(lease)).map(Outbox::delivery).ifPresentOrElse(d -> {
+                LOG.info("delivery notice={} office={} channel={} attempt={} PROBE", d.noticeId(), d.officeId(), d.channel(), d.attempt());
+                claimed.add(d);
+            }, () -> offices.nothingToProbe(office));
+        }
+        for (Delivery d : store.claim(max, now, now.plus(lease)).stream().map(Outbox::delivery).toList()) {
+            if (offices.holds(d.officeId())) {
+                putBack(d, now);
+            } else {
+                claimed.add(d);
+            }
+        }
         claimed.forEach(d -> held.put(d.noticeId(), d.attempt()));
         return claimed;
+    }
+
+    private void putBack(Delivery d, OffsetDateTime now) {
+        RetryPolicy policy = retry.get(d.channel());
+        Duration longest = policy == null ? lease : policy.maxDelay();
+        store.putBack(d.noticeId(), d.attempt(), now.plus(offices.hold(d.officeId(), longest)), now);
     }
 
     /**
@@ -94,6 +132,15 @@ public final class Outbox {
             LOG.info("delivery notice={} office={} channel={} attempt={} DELIVERED", d.noticeId(), d.officeId(), d.channel(), d.attempt());
             listener.recorded(d, OutboxListener.Outcome.DELIVERED);
         }
+        reached(d);
+    }
+
+    /** The office answered: if it was backing off, its waiting notices are due now, the claim sends them most urgent first. */
+    private void reached(Delivery d) {
+        if (offices.reached(d.officeId())) {
+            int released = store.releaseOffice(d.officeId(), OffsetDateTime.now(clock));
+            LOG.info("delivery office={} is receiving again: {} waiting notice(s) released", d.officeId(), released);
+        }
     }
 
     public void failed(Delivery d, Failure f) {
@@ -103,7 +150,15 @@ public final class Outbox {
                 : policy.nextDelay(d.attempt(), f.retryAfter(), random);
         String detail = truncate(f.detail());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (!store.failed(d.noticeId(), d.attempt(), detail, wait.map(now::plus), now)) return;
+        boolean recorded = store.failed(d.noticeId(), d.attempt(), detail, wait.map(now::plus), now);
+        if (f.office()) {
+            boolean first = !offices.holds(d.officeId());
+            offices.unreachable(d.officeId());
+            if (first) LOG.warn("delivery office={} channel={} cannot be reached ({}): backing off, probing", d.officeId(), d.channel(), detail);
+        } else {
+            reached(d);
+        }
+        if (!recorded) return;
         listener.recorded(d, wait.isPresent() ? OutboxListener.Outcome.RETRY : OutboxListener.Outcome.DEAD);
         if (wait.isPresent()) {
             LOG.warn("delivery notice={} office={} channel={} attempt={} FAILED, retry in {} ms: {}", d.noticeId(), d.officeId(),

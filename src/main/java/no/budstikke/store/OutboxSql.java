@@ -105,4 +105,33 @@ interface OutboxSql {
 
     @SqlQuery("SELECT notice_id FROM notice WHERE office_id = :officeId AND status IN (<stuck>) ORDER BY priority_rank, created_at")
     List<String> stuckAt(String officeId, @BindList("stuck") List<NoticeStatus> stuck);
+
+    /**
+     * The probe of an office in back-off: its most urgent, oldest notice waiting to be sent, whether
+     * its own retry is due or not, skipping one another claim holds. Read through ix_notice_office.
+     */
+    @SqlQuery("""
+            SELECT notice_id, duty, kind, priority, office_id, office_name, channel, address, attempts + 1 AS attempt, document
+            FROM notice
+            WHERE office_id = :officeId AND channel <> 'TASK'
+              AND (status IN (:created, :failed) OR (status = :sending AND lease_until < :now))
+            ORDER BY priority_rank, created_at, notice_id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""")
+    @RegisterConstructorMapper(ClaimedNotice.class)
+    List<ClaimedNotice> probe(String officeId, NoticeStatus created, NoticeStatus failed, NoticeStatus sending, OffsetDateTime now);
+
+    /**
+     * Puts a claimed notice back unsent, its attempt not counted: FAILED (whose branch of the claim
+     * tests next_attempt_at, unlike CREATED's) until {@code until}.
+     */
+    @SqlUpdate("""
+            UPDATE notice SET status = :failed, attempts = :attempt - 1, next_attempt_at = :until, lease_until = NULL,
+                              status_changed_at = :now
+            WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt""")
+    int putBack(String noticeId, int attempt, NoticeStatus sending, NoticeStatus failed, OffsetDateTime until, OffsetDateTime now);
+
+    /** Makes every notice of the office waiting for a retry due now. */
+    @SqlUpdate("UPDATE notice SET next_attempt_at = :now WHERE office_id = :officeId AND status = :failed AND next_attempt_at > :now")
+    int releaseOffice(String officeId, NoticeStatus failed, OffsetDateTime now);
 }

@@ -110,4 +110,34 @@ public final class OutboxStore {
     public List<String> stuckAt(String officeId) {
         return transactions.read(tx -> tx.attach(OutboxSql.class).stuckAt(officeId, STUCK));
     }
+
+    /**
+     * Claims the probe of an office in back-off (see {@code delivery.OfficeBackoff}): its most urgent,
+     * oldest waiting notice, due or not, marked SENDING until {@code leaseUntil}; empty if none.
+     */
+    public Optional<ClaimedNotice> claimProbe(String officeId, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return transactions.inTransaction(tx -> {
+            OutboxSql sql = tx.attach(OutboxSql.class);
+            List<ClaimedNotice> found = sql.probe(officeId, NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now);
+            if (found.isEmpty()) return Optional.empty();
+            ClaimedNotice n = found.get(0);
+            sql.markSending(List.of(n.noticeId()), List.of(n.attempt()), NoticeStatus.SENDING, leaseUntil, now);
+            return Optional.of(n);
+        });
+    }
+
+    /**
+     * Puts a claimed notice back unsent, since its office is backing off: the attempt is not counted
+     * nor journalled, and the notice waits (FAILED) until {@code until} or until its office is released.
+     * False if the attempt no longer holds it.
+     */
+    public boolean putBack(String noticeId, int attempt, OffsetDateTime until, OffsetDateTime now) {
+        return transactions.inTransaction(tx -> tx.attach(OutboxSql.class)
+                .putBack(noticeId, attempt, NoticeStatus.SENDING, NoticeStatus.FAILED, until, now)) == 1;
+    }
+
+    /** The office is back: every notice of it waiting for a retry is due now; returns how many. */
+    public int releaseOffice(String officeId, OffsetDateTime now) {
+        return transactions.inTransaction(tx -> tx.attach(OutboxSql.class).releaseOffice(officeId, NoticeStatus.FAILED, now));
+    }
 }
