@@ -1,12 +1,16 @@
 package no.budstikke;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import no.budstikke.camel.DeliveryHealthCheck;
+import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.config.HubFolders;
 import no.budstikke.delivery.ChannelRouter;
 import no.budstikke.delivery.DeliveryFailures;
 import no.budstikke.delivery.DeliverySettings;
 import no.budstikke.delivery.FailureClassifier;
+import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.Sandbox;
 import no.budstikke.delivery.http.HttpFailures;
@@ -14,9 +18,11 @@ import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailFailures;
 import no.budstikke.delivery.sftp.SftpFailures;
 import no.budstikke.model.Channel;
+import no.budstikke.store.NoticeStore;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 
 /** Delivery: claimed notices sent on their channel (or into the sandbox), and failures read per channel. */
 public final class DeliveryWiring implements CamelConfiguration {
@@ -40,5 +46,14 @@ public final class DeliveryWiring implements CamelConfiguration {
     @BindToRegistry
     public ExecutorService deliveryPool(CamelContext context, DeliverySettings settings) {
         return context.getExecutorServiceManager().newFixedThreadPool(DeliveryWiring.class, "delivery", settings.concurrency());
+    }
+
+    /** The meters and health check watching the outbox and which offices it cannot reach. */
+    @BindToRegistry
+    public DeliveryMeters deliveryMeters(CamelContext context, NoticeStore notices, Outbox outbox, Clock clock, OfficeBackoff offices) {
+        DeliveryMeters meters = new DeliveryMeters(context, notices, clock, offices);
+        outbox.listen(meters);
+        HealthCheckRegistry.get(context).register(new DeliveryHealthCheck(notices, offices));
+        return meters;
     }
 }

@@ -2,7 +2,6 @@ package no.budstikke.camel;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.store.NoticeStore;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -17,9 +16,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 public final class DeliveryHealthCheck extends AbstractHealthCheck {
 
     private final NoticeStore notices;
-    private final Supplier<OfficeBackoff> offices;
+    private final OfficeBackoff offices;
 
-    public DeliveryHealthCheck(NoticeStore notices, Supplier<OfficeBackoff> offices) {
+    public DeliveryHealthCheck(NoticeStore notices, OfficeBackoff offices) {
         super("budstikke", "delivery");
         this.notices = notices;
         this.offices = offices;
@@ -41,7 +40,7 @@ public final class DeliveryHealthCheck extends AbstractHealthCheck {
         Map<String, Long> troubled = new TreeMap<>();
         notices.troubledOffices().forEach((office, count) -> troubled.merge(OfficeLabel.of(office), count, Long::sum));
         Map<String, OfficeBackoff.State> away = new TreeMap<>();
-        offices.get().states().forEach((office, state) -> away.merge(OfficeLabel.of(office), state, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        offices.states().forEach((office, state) -> away.merge(OfficeLabel.of(office), state, (a, b) -> a.compareTo(b) >= 0 ? a : b));
         builder.detail("state", troubled.isEmpty() && away.isEmpty() ? "all offices receiving" : "degraded");
         troubled.forEach((office, count) -> builder.detail("office." + office, count + " notice(s) failed or dead"));
         away.forEach((office, state) -> builder.detail("office." + office + ".state", stateName(state)));

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import no.budstikke.delivery.Delivery;
 import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.OutboxListener;
@@ -34,11 +33,11 @@ public final class DeliveryMeters implements OutboxListener {
     private final Clock clock;
     private final Map<String, double[]> backlog = new ConcurrentHashMap<>(); // key "channel|office" → {pending, oldestAgeSeconds}
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
-    private final Supplier<OfficeBackoff> offices;
+    private final OfficeBackoff offices;
     private final Map<String, Integer> officeStates = new ConcurrentHashMap<>(); // office label → state ordinal
     private volatile MeterRegistry registry;
 
-    public DeliveryMeters(CamelContext context, NoticeStore notices, Clock clock, Supplier<OfficeBackoff> offices) {
+    public DeliveryMeters(CamelContext context, NoticeStore notices, Clock clock, OfficeBackoff offices) {
         this.context = context;
         this.notices = notices;
         this.clock = clock;
@@ -80,7 +79,7 @@ public final class DeliveryMeters implements OutboxListener {
     /** An office once away stays a series, reading 0 when receiving again; the worst state of a label wins. */
     private void refreshOffices(MeterRegistry r) {
         Map<String, Integer> read = new HashMap<>();
-        offices.get().states().forEach((office, state) -> read.merge(OfficeLabel.of(office), state.ordinal(), Math::max));
+        offices.states().forEach((office, state) -> read.merge(OfficeLabel.of(office), state.ordinal(), Math::max));
         for (String office : read.keySet()) {
             if (!officeStates.containsKey(office)) {
                 officeStates.put(office, 0);
