@@ -65,7 +65,7 @@ class CanaryLogsIT {
                 EventStore store = hub.bean("eventStore", EventStore.class);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                         keys.forEach((name, key) -> assertThat(store.status(key).orElseThrow().status())
-                                .as(name).isEqualTo(EventState.DISPATCHED.name())));
+                                .as(name).isEqualTo(EventState.DISPATCHED)));
                 // Delivery to the sandbox ran too: its folder has notices.
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                     try (Stream<Path> files = Files.walk(dir.resolve("sandbox"))) {
