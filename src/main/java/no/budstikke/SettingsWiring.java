@@ -6,7 +6,9 @@ import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.delivery.DeliverySettings;
+import no.budstikke.delivery.http.HttpChannelSettings;
 import no.budstikke.delivery.mail.MailSettings;
+import no.budstikke.delivery.sftp.SftpSettings;
 import no.budstikke.delivery.task.TaskSettings;
 import no.budstikke.intake.IntakeLimits;
 import no.budstikke.intake.QuarantineSettings;
@@ -67,6 +69,16 @@ public final class SettingsWiring implements CamelConfiguration {
     @BindToRegistry
     public MailSettings mailSettings(HubSettings settings) {
         return MailSettings.from(settings);
+    }
+
+    @BindToRegistry
+    public SftpSettings sftpSettings(HubSettings settings) {
+        return SftpSettings.from(settings);
+    }
+
+    @BindToRegistry
+    public HttpChannelSettings httpChannelSettings(HubSettings settings) {
+        return HttpChannelSettings.from(settings);
     }
 
     @BindToRegistry

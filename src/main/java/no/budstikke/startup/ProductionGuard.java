@@ -8,7 +8,8 @@ import no.budstikke.config.ConfigException;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Profile;
-import no.budstikke.config.Setting;
+import no.budstikke.delivery.mail.MailSettings;
+import no.budstikke.delivery.sftp.SftpSettings;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.intake.InboxFolders;
 import no.budstikke.model.Source;
@@ -21,10 +22,6 @@ import no.budstikke.tls.TrustedProxies;
  * setting was given and what to set instead, so one restart shows everything to fix.
  */
 public final class ProductionGuard {
-
-    /** Read by the SFTP and mail routes too; the guard checks what they will use. */
-    static final Setting<String> SFTP_HOST_KEYS = Setting.text("budstikke.sftp.strict-host-key-checking", "yes");
-    static final Setting<Boolean> MAIL_STARTTLS = Setting.flag("budstikke.mail.starttls-required", true);
 
     private ProductionGuard() {
     }
@@ -43,13 +40,13 @@ public final class ProductionGuard {
             problems.add(where(given, HubSettings.SANDBOX), refuses + HubSettings.SANDBOX + "=true: every notice would go to "
                     + "a local folder instead of being delivered (the sandbox)", HubSettings.SANDBOX + " = false, or the setting left out");
         }
-        String hostKeys = SFTP_HOST_KEYS.key();
-        if (!SFTP_HOST_KEYS.in(settings).equals("yes")) {
+        String hostKeys = SftpSettings.STRICT_HOST_KEY_CHECKING.key();
+        if (!SftpSettings.STRICT_HOST_KEY_CHECKING.in(settings).equals("yes")) {
             problems.add(where(given, hostKeys), refuses + hostKeys + " other than 'yes'", "'yes'; add the offices' host keys to "
-                    + "budstikke.sftp.known-hosts-file instead");
+                    + SftpSettings.KNOWN_HOSTS_FILE.key() + " instead");
         }
-        String starttls = MAIL_STARTTLS.key();
-        if (!MAIL_STARTTLS.in(settings)) {
+        String starttls = MailSettings.STARTTLS_REQUIRED.key();
+        if (!MailSettings.STARTTLS_REQUIRED.in(settings)) {
             problems.add(where(given, starttls), refuses + starttls + "=false: notices would go to the mail server in clear text",
                     "true");
         }

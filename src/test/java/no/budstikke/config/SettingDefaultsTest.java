@@ -38,7 +38,8 @@ class SettingDefaultsTest {
         assertThat(settings).as("settings found in the records")
                 .extracting(Setting::key)
                 .contains("budstikke.delivery.concurrency", "budstikke.db.pool-size", "budstikke.schedule.zone",
-                        "budstikke.delivery.retry.http.initial-ms", "budstikke.http.idle-timeout-ms");
+                        "budstikke.delivery.retry.http.initial-ms", "budstikke.http.idle-timeout-ms",
+                        "budstikke.sftp.strict-host-key-checking", "budstikke.delivery.http.read-timeout-ms");
         List<String> disagreeing = new ArrayList<>();
         for (Setting<?> setting : settings) {
             if (setting.defaultValue().isEmpty()) continue;

@@ -84,6 +84,21 @@ class StartupConfigIT {
         assertThat(message).contains("budstikke.intake.file.folders.bergen").contains("'centre:C-0301-01' is no source pattern");
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "budstikke.sftp.strict-host-key-checking, maybe, must be yes or no",
+        "budstikke.sftp.connect-timeout-ms, 0, above 0",
+        "budstikke.delivery.http.read-timeout-ms, -5, above 0"
+    })
+    void aMistypedChannelSettingStopsTheHubNamingTheSetting(String key, String value, String expected) throws IOException {
+        Map<String, String> settings = settings(Path.of("src/test/resources/test-api-keys.json").toAbsolutePath());
+        settings.put(key, value);
+
+        String message = startFailure(settings);
+
+        assertThat(message).contains(key).contains(expected);
+    }
+
     @Test
     void embeddedProfileAcceptsTheDocumentedLocalDevKey() throws IOException {
         Map<String, String> settings = settings(Path.of("config/api-keys.json").toAbsolutePath());
