@@ -2,9 +2,6 @@ package no.budstikke.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +9,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +21,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import no.budstikke.model.Channel;
-import no.budstikke.model.Notice;
 import no.budstikke.model.NoticeDocument;
-import no.budstikke.model.Office;
 import no.budstikke.model.Priority;
-import no.budstikke.model.Role;
-import no.budstikke.model.Serves;
 import no.budstikke.store.Database;
 import no.budstikke.store.Transactions;
 import no.budstikke.store.NoticeStatus;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.testing.TestDatabases.Kind;
+import no.budstikke.testing.OutboxRows;
 import no.budstikke.testing.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +37,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The outbox's state machine on both databases, with a clock the test moves. */
 class OutboxIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 3, 0);
 
     @TempDir
@@ -71,12 +63,14 @@ class OutboxIT {
     private Database db;
     private Transactions transactions;
     private NoticeStore notices;
+    private OutboxRows rows;
     private Outbox outbox;
 
     private void open(Kind kind) {
         db = Database.open(TestDatabases.freshUrl(kind, dir), null, null, dir, 4);
         transactions = new Transactions(db.dataSource());
         notices = new NoticeStore(transactions, clock, new NoticeDocument("test"));
+        rows = new OutboxRows(db.dataSource(), clock, transactions, notices);
         outbox = new Outbox(transactions, clock, Map.of(Channel.HTTP, RETRY, Channel.MAIL, RETRY, Channel.SFTP, RETRY),
                 Duration.ofMinutes(2), () -> 0.5);
     }
@@ -95,14 +89,14 @@ class OutboxIT {
     void urgentNoticesAreClaimedBeforeOlderRoutineOnes(Kind kind) throws Exception {
         open(kind);
         {
-            String event = event("e1");
+            String event = rows.event("e1");
             for (int i = 0; i < 1000; i++) {
-                notice(event, "O1", "office-" + i, Priority.NORMAL);
+                rows.notice(event, "O1", "office-" + i, Priority.NORMAL);
             }
             tick(Duration.ofSeconds(1));
-            String urgent = notice(event, "O21", "police", Priority.URGENT);
+            String urgent = rows.notice(event, "O21", "police", Priority.URGENT);
             tick(Duration.ofSeconds(1));
-            String high = notice(event, "O24", "bfe", Priority.HIGH);
+            String high = rows.notice(event, "O24", "bfe", Priority.HIGH);
 
             List<Delivery> first = outbox.claim(3);
 
@@ -116,21 +110,21 @@ class OutboxIT {
     void newRetriedAndAbandonedNoticesAreClaimedInOneOrderMostUrgentThenOldest(Kind kind) throws Exception {
         open(kind);
         {
-            String event = event("e1");
-            String routine = notice(event, "O1", "sf", Priority.NORMAL);
-            String task = notice(event, "O23", "lawyer", Priority.URGENT, Channel.TASK);
+            String event = rows.event("e1");
+            String routine = rows.notice(event, "O1", "sf", Priority.NORMAL);
+            String task = rows.notice(event, "O23", "lawyer", Priority.URGENT, Channel.TASK);
             tick(Duration.ofSeconds(1));
-            String abandoned = notice(event, "O21", "police", Priority.URGENT);
+            String abandoned = rows.notice(event, "O21", "police", Priority.URGENT);
             tick(Duration.ofSeconds(1));
-            String waiting = notice(event, "O22", "barnevern", Priority.URGENT);
+            String waiting = rows.notice(event, "O22", "barnevern", Priority.URGENT);
             tick(Duration.ofSeconds(1));
-            String retried = notice(event, "O24", "bfe", Priority.HIGH);
+            String retried = rows.notice(event, "O24", "bfe", Priority.HIGH);
             List<Delivery> first = outbox.claim(3);
             assertThat(first).extracting(Delivery::noticeId).containsExactly(abandoned, waiting, retried);
             outbox.failed(first.get(1), new Failure(false, "HTTP 429", Optional.of(Duration.ofMinutes(10))));
             outbox.failed(first.get(2), Failure.transientFailure("HTTP 503"));
             tick(Duration.ofMinutes(3)); // the abandoned one's lease ran out, the retried one's back-off too
-            String fresh = notice(event, "O25", "police-2", Priority.URGENT);
+            String fresh = rows.notice(event, "O25", "police-2", Priority.URGENT);
 
             List<Delivery> second = outbox.claim(10);
 
@@ -145,12 +139,12 @@ class OutboxIT {
     @EnumSource(Kind.class)
     void aNoticeLockedByAnotherClaimIsSkippedNotWaitedFor(Kind kind) throws Exception {
         open(kind);
-        String event = event("e1");
-        String first = notice(event, "O21", "police", Priority.URGENT);
+        String event = rows.event("e1");
+        String first = rows.notice(event, "O21", "police", Priority.URGENT);
         tick(Duration.ofSeconds(1));
-        String second = notice(event, "O22", "barnevern", Priority.URGENT);
+        String second = rows.notice(event, "O22", "barnevern", Priority.URGENT);
         tick(Duration.ofSeconds(1));
-        String third = notice(event, "O1", "sf", Priority.NORMAL);
+        String third = rows.notice(event, "O1", "sf", Priority.NORMAL);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection other = db.dataSource().getConnection()) {
             other.setAutoCommit(false);
@@ -174,7 +168,7 @@ class OutboxIT {
     void aClaimedNoticeIsNotClaimedAgainUntilItsLeaseRunsOutAndThenWithTheSameId(Kind kind) throws Exception {
         open(kind);
         {
-            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            String id = rows.notice(rows.event("e1"), "O21", "police", Priority.URGENT);
             Delivery first = outbox.claim(10).get(0);
 
             assertThat(outbox.claim(10)).isEmpty();
@@ -197,9 +191,9 @@ class OutboxIT {
     void aRenewedLeaseKeepsANoticeFromOtherInstancesForAsLongAsItIsHeld(Kind kind) throws Exception {
         open(kind);
         {
-            String event = event("e1");
-            String sending = notice(event, "O21", "police", Priority.URGENT);
-            String waiting = notice(event, "O20", "police", Priority.URGENT);
+            String event = rows.event("e1");
+            String sending = rows.notice(event, "O21", "police", Priority.URGENT);
+            String waiting = rows.notice(event, "O20", "police", Priority.URGENT);
             List<Delivery> held = outbox.claim(10);
             Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
 
@@ -226,7 +220,7 @@ class OutboxIT {
     void anAttemptWhoseLeaseWasTakenOverIsLetGoAndItsLateOutcomeIsIgnored(Kind kind) throws Exception {
         open(kind);
         {
-            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            String id = rows.notice(rows.event("e1"), "O21", "police", Priority.URGENT);
             Delivery first = outbox.claim(10).get(0);
             tick(Duration.ofMinutes(3)); // the renewals stalled, say a long pause: the lease ran out
             Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
@@ -248,7 +242,7 @@ class OutboxIT {
     void transientFailuresAreRetriedWithBackOffUntilTheAttemptsAreUsedUp(Kind kind) throws Exception {
         open(kind);
         {
-            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            String id = rows.notice(rows.event("e1"), "O21", "police", Priority.URGENT);
 
             outbox.failed(outbox.claim(1).get(0), Failure.transientFailure("java.net.ConnectException"));
             assertThat(status(id)).isEqualTo(NoticeStatus.FAILED.name());
@@ -271,7 +265,7 @@ class OutboxIT {
     void aRecipientsRetryAfterIsHonoured(Kind kind) throws Exception {
         open(kind);
         {
-            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            String id = rows.notice(rows.event("e1"), "O21", "police", Priority.URGENT);
             outbox.failed(outbox.claim(1).get(0), new Failure(false, "HTTP 429", Optional.of(Duration.ofSeconds(120))));
             tick(Duration.ofSeconds(119));
             assertThat(outbox.claim(1)).isEmpty();
@@ -285,7 +279,7 @@ class OutboxIT {
     void aPermanentFailureIsDeadAtOnceAndAReplaySendsItAgainWithTheSameId(Kind kind) throws Exception {
         open(kind);
         {
-            String id = notice(event("e1"), "O21", "police", Priority.URGENT);
+            String id = rows.notice(rows.event("e1"), "O21", "police", Priority.URGENT);
             Delivery first = outbox.claim(1).get(0);
             outbox.failed(first, Failure.permanentFailure("HTTP 404"));
             assertThat(status(id)).isEqualTo(NoticeStatus.DEAD.name());
@@ -308,10 +302,10 @@ class OutboxIT {
     void replayingAnOfficeReplaysOnlyItsDeadAndFailedNotices(Kind kind) throws Exception {
         open(kind);
         {
-            String event = event("e1");
-            String dead = notice(event, "O21", "police", Priority.URGENT);
-            String failed = notice(event, "O20", "police", Priority.URGENT);
-            String other = notice(event, "O22", "barnevern", Priority.URGENT);
+            String event = rows.event("e1");
+            String dead = rows.notice(event, "O21", "police", Priority.URGENT);
+            String failed = rows.notice(event, "O20", "police", Priority.URGENT);
+            String other = rows.notice(event, "O22", "barnevern", Priority.URGENT);
             for (Delivery d : outbox.claim(3)) {
                 outbox.failed(d, d.noticeId().equals(failed) ? Failure.transientFailure("x") : Failure.permanentFailure("y"));
             }
@@ -327,13 +321,13 @@ class OutboxIT {
     void aCancelledNoticeIsNotSentButOneBeingSentCannotBeCancelled(Kind kind) throws Exception {
         open(kind);
         {
-            String event = event("e1");
-            String waiting = notice(event, "O1", "sf", Priority.NORMAL);
+            String event = rows.event("e1");
+            String waiting = rows.notice(event, "O1", "sf", Priority.NORMAL);
             assertThat(outbox.cancel(waiting, "ops-desk")).isTrue();
             assertThat(outbox.claim(10)).isEmpty();
             assertThat(status(waiting)).isEqualTo(NoticeStatus.CANCELLED.name());
 
-            String sending = notice(event, "O2", "bv", Priority.NORMAL);
+            String sending = rows.notice(event, "O2", "bv", Priority.NORMAL);
             outbox.claim(10);
             assertThat(outbox.cancel(sending, "ops-desk")).isFalse();
         }
@@ -344,8 +338,8 @@ class OutboxIT {
     void twoInstancesClaimingAtOnceNeverTakeTheSameNotice(Kind kind) throws Exception {
         open(kind);
         {
-            String event = event("e1");
-            for (int i = 0; i < 200; i++) notice(event, "O1", "office-" + i, Priority.NORMAL);
+            String event = rows.event("e1");
+            for (int i = 0; i < 200; i++) rows.notice(event, "O1", "office-" + i, Priority.NORMAL);
             Outbox second = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
@@ -365,37 +359,6 @@ class OutboxIT {
     }
 
     // --- fixtures -----------------------------------------------------------------------------
-
-    private String event(String id) throws Exception {
-        String key = no.budstikke.intake.EventKey.of("urn:test", id);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO inbound_event (event_key, source, event_id, type, event_time, received_at, channel, origin,
-                                           duf_number, payload_sha256, payload, status, status_changed_at)
-                VALUES (?, 'urn:test', ?, 'no.udi.mot.resident.missing.v1', ?, ?, 'http', 'test', NULL, 'x', '{}', 'DISPATCHED', ?)""")) {
-            OffsetDateTime t = OffsetDateTime.now(clock);
-            ps.setString(1, key);
-            ps.setString(2, id);
-            ps.setObject(3, t);
-            ps.setObject(4, t);
-            ps.setObject(5, t);
-            ps.executeUpdate();
-        }
-        return key;
-    }
-
-    private String notice(String eventKey, String duty, String officeId, Priority priority) {
-        return notice(eventKey, duty, officeId, priority, Channel.HTTP);
-    }
-
-    private String notice(String eventKey, String duty, String officeId, Priority priority, Channel channel) {
-        Office office = new Office(officeId, Role.POLICE_DISTRICT, officeId, channel, "https://" + officeId + ".example/",
-                new Serves(true, java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
-                        java.util.Set.of()), false);
-        Notice n = new Notice(duty, false, "kind", priority, office, "purpose", "basis", JsonNodeFactory.instance.objectNode(),
-                List.of(), List.of());
-        JsonNode event = JSON.createObjectNode().put("source", "urn:test").put("id", eventKey).put("type", "t").put("time", "x");
-        return transactions.inTransaction(c -> notices.insert(c, eventKey, event, n));
-    }
 
     private String status(String noticeId) {
         return notices.state(noticeId).orElseThrow().status().name();
