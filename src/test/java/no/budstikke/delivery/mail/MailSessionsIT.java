@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.budstikke.delivery.Delivery;
 import no.budstikke.delivery.Failure;
+import no.budstikke.delivery.FailureClassifier;
+import no.budstikke.model.Channel;
 import no.budstikke.testing.CountingProxy;
+import no.budstikke.testing.SendsThroughCuts;
 import no.budstikke.testing.TestOffices;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -104,43 +106,8 @@ class MailSessionsIT {
     void aRelayThatDropsItsConnectionsMidStreamLosesNoMailAndFailsOnlyTheMailsInFlight() throws Exception {
         start(Map.of());
         List<Delivery> notices = notices(200);
-        ConcurrentLinkedQueue<Failure> seen = new ConcurrentLinkedQueue<>();
-        AtomicInteger sends = new AtomicInteger();
-
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS + 1);
-        try {
-            Future<?> cutter = pool.submit(() -> {
-                // Cuts every open session a few times while the mails go out.
-                for (int i = 1; i <= 5; i++) {
-                    int after = 30 * i;
-                    await().atMost(Duration.ofSeconds(60)).until(() -> sends.get() >= after);
-                    proxy.dropAll();
-                }
-                return null;
-            });
-            List<Future<?>> senders = new ArrayList<>();
-            for (List<Delivery> share : shares(notices, SENDERS)) {
-                senders.add(pool.submit(() -> {
-                    // As the outbox does: a notice whose send failed is sent again, with the same id.
-                    for (Delivery d : share) {
-                        for (int attempt = 1; ; attempt++) {
-                            Exchange e = send(d);
-                            sends.incrementAndGet();
-                            if (e.getException() == null) break;
-                            Failure f = failures.classify(e.getException()).orElseThrow();
-                            seen.add(f);
-                            assertThat(f.permanent()).isFalse();
-                            assertThat(attempt).as("attempts at one notice").isLessThan(10);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : senders) f.get(120, TimeUnit.SECONDS);
-            cutter.cancel(true);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Failure> seen = SendsThroughCuts.send(notices, SENDERS, proxy, this::send,
+                t -> new FailureClassifier(Map.of(Channel.MAIL, failures)).classify(Channel.MAIL, t), Duration.ofSeconds(120));
 
         Set<String> expected = idsOf(notices);
         await().atMost(Duration.ofSeconds(10)).until(() -> distinctReceivedIds().containsAll(expected));
@@ -175,7 +142,7 @@ class MailSessionsIT {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<List<Exchange>>> parts = new ArrayList<>();
-            for (List<Delivery> share : shares(notices, senders)) {
+            for (List<Delivery> share : SendsThroughCuts.shares(notices, senders)) {
                 parts.add(pool.submit(() -> share.stream().map(this::send).toList()));
             }
             List<Exchange> out = new ArrayList<>();
@@ -184,13 +151,6 @@ class MailSessionsIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static List<List<Delivery>> shares(List<Delivery> notices, int n) {
-        List<List<Delivery>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(new ArrayList<>());
-        for (int i = 0; i < notices.size(); i++) out.get(i % n).add(notices.get(i));
-        return out;
     }
 
     /** {@code count} notices like O12's, each with its own id. */

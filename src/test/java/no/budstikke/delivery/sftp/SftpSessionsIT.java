@@ -1,7 +1,6 @@
 package no.budstikke.delivery.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.budstikke.delivery.Delivery;
 import no.budstikke.delivery.Failure;
+import no.budstikke.delivery.FailureClassifier;
 import no.budstikke.model.Channel;
 import no.budstikke.model.Priority;
 import no.budstikke.testing.CountingProxy;
+import no.budstikke.testing.SendsThroughCuts;
 import no.budstikke.testing.SftpTestServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -103,42 +103,8 @@ class SftpSessionsIT {
     @Test
     void aServerThatDropsItsConnectionsMidStreamLosesNoFileAndFailsOnlyTheFilesInFlight() throws Exception {
         List<Delivery> notices = notices(200);
-        ConcurrentLinkedQueue<Failure> seen = new ConcurrentLinkedQueue<>();
-        AtomicInteger sends = new AtomicInteger();
-
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS + 1);
-        try {
-            Future<?> cutter = pool.submit(() -> {
-                for (int i = 1; i <= 5; i++) {
-                    int after = 30 * i;
-                    await().atMost(Duration.ofSeconds(60)).until(() -> sends.get() >= after);
-                    proxy.dropAll();
-                }
-                return null;
-            });
-            List<Future<?>> senders = new ArrayList<>();
-            for (List<Delivery> share : shares(notices)) {
-                senders.add(pool.submit(() -> {
-                    // As the outbox does: a notice whose write failed is sent again, with the same id.
-                    for (Delivery d : share) {
-                        for (int attempt = 1; ; attempt++) {
-                            Exchange e = send(d);
-                            sends.incrementAndGet();
-                            if (e.getException() == null) break;
-                            Failure f = new SftpFailures().classify(e.getException()).orElseThrow();
-                            seen.add(f);
-                            assertThat(f.permanent()).isFalse();
-                            assertThat(attempt).as("attempts at one notice").isLessThan(10);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : senders) f.get(180, TimeUnit.SECONDS);
-            cutter.cancel(true);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Failure> seen = SendsThroughCuts.send(notices, SENDERS, proxy, this::send,
+                t -> new FailureClassifier(Map.of(Channel.SFTP, new SftpFailures())).classify(Channel.SFTP, t), Duration.ofSeconds(180));
 
         System.out.printf("sftp with cuts: %d notices, %d failed writes, %d SSH sessions%n",
                 notices.size(), seen.size(), server.sessionsOpened());
@@ -158,20 +124,13 @@ class SftpSessionsIT {
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
         try {
             List<Future<List<Exchange>>> parts = new ArrayList<>();
-            for (List<Delivery> share : shares(notices)) parts.add(pool.submit(() -> share.stream().map(this::send).toList()));
+            for (List<Delivery> share : SendsThroughCuts.shares(notices, SENDERS)) parts.add(pool.submit(() -> share.stream().map(this::send).toList()));
             List<Exchange> out = new ArrayList<>();
             for (Future<List<Exchange>> f : parts) out.addAll(f.get(180, TimeUnit.SECONDS));
             return out;
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static List<List<Delivery>> shares(List<Delivery> notices) {
-        List<List<Delivery>> out = new ArrayList<>();
-        for (int i = 0; i < SENDERS; i++) out.add(new ArrayList<>());
-        for (int i = 0; i < notices.size(); i++) out.get(i % SENDERS).add(notices.get(i));
-        return out;
     }
 
     private Set<String> written() {
