@@ -2,18 +2,19 @@ package no.budstikke;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import no.budstikke.auth.NewApiKey;
 import no.budstikke.config.CamelSettings;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubFolders;
-import no.budstikke.explain.Explain;
-import no.budstikke.retention.EraseCommand;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.SecretFiles;
-import org.apache.camel.CamelConfiguration;
+import no.budstikke.explain.Explain;
+import no.budstikke.retention.EraseCommand;
 import no.budstikke.startup.ConfigFolder;
 import no.budstikke.startup.StartupTimes;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -122,15 +123,16 @@ public final class Budstikke {
         Main main = newMain(times);
         try {
             PropertiesComponent properties = CamelSettings.standalone(propertiesFile());
-            // With the secrets read from their files as camel-main gets them below, so that the folder
-            // is checked against the very settings the hub runs with.
-            HubSettings settings = CamelSettings.settingsWithSecrets(properties);
+            // With the secrets read from their files, once, as camel-main gets them below, so that the
+            // folder is checked against the very settings the hub runs with.
+            HubSettings settings = CamelSettings.settings(properties);
+            Map<String, String> secrets = SecretFiles.read(settings);
+            secrets.forEach(properties::addOverrideProperty);
             times.mark("settings");
-            StorageWiring.warmUp(settings);
             ConfigWiring.StartConfig config = times.time("config folder",
                     () -> ConfigWiring.read(settings, CamelSettings.given(properties)));
             main.bind("startConfig", config);
-            SecretFiles.read(settings).forEach(main::addOverrideProperty);
+            secrets.forEach(main::addOverrideProperty);
         } catch (ConfigException e) {
             ConfigErrors.print("budstikke", e, System.err);
             return ConfigErrors.EX_CONFIG;

@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import no.budstikke.camel.DatabaseHealthCheck;
 import no.budstikke.config.DatabaseSettings;
 import no.budstikke.config.HubFolders;
-import no.budstikke.config.HubSettings;
 import no.budstikke.startup.StartupTimes;
 import no.budstikke.store.Database;
 import no.budstikke.store.Transactions;
@@ -36,31 +35,6 @@ public final class StorageWiring implements CamelConfiguration {
     @BindToRegistry
     public Transactions transactions(Database db) {
         return new Transactions(db.dataSource());
-    }
-
-    /**
-     * On the embedded database, and with a core to spare, migrates a throwaway in-memory copy of the
-     * schema in the background while the start reads its config folder: the real migration then runs
-     * on loaded and compiled classes (docs/deployment.md, "Start-up time"). Nothing on disk is touched,
-     * so a config mistake still stops the hub before anything is opened.
-     */
-    static void warmUp(HubSettings settings) {
-        boolean embedded;
-        try {
-            embedded = DatabaseSettings.URL.in(settings).isBlank();
-        } catch (RuntimeException e) {
-            return; // the settings' check reports it
-        }
-        if (!embedded || Runtime.getRuntime().availableProcessors() < 2) return;
-        Thread warmUp = new Thread(() -> {
-            try (Database db = Database.open(Database.inMemoryUrl("budstikke-warm-up"), null, null, null, 1)) {
-                // opened and migrated: the classes are loaded
-            } catch (RuntimeException e) {
-                // only ever a head start: the real open reports whatever is wrong
-            }
-        }, "budstikke-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     /** A service that closes {@code resource} when Camel stops. */

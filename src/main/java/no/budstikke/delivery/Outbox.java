@@ -42,11 +42,6 @@ public final class Outbox {
     private final Map<String, Integer> held = new ConcurrentHashMap<>();
     private volatile OutboxListener listener = OutboxListener.NONE;
 
-    public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random) {
-        this(transactions, clock, retry, lease, random, new OfficeBackoff(clock, Duration.ofMillis(DeliverySettings.PROBE_START_MS.defaultValue().orElseThrow()),
-                Duration.ofMillis(DeliverySettings.PROBE_CAP_MS.defaultValue().orElseThrow()), DeliverySettings.DOWN_AFTER.defaultValue().orElseThrow()));
-    }
-
     public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random,
                   OfficeBackoff offices) {
         this.store = new OutboxStore(transactions);

@@ -77,11 +77,6 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config));
     }
 
-    /** An H2 database in memory, gone when its last connection closes, in the embedded database's dialect. */
-    public static String inMemoryUrl(String name) {
-        return "jdbc:h2:mem:" + name + H2_OPTIONS;
-    }
-
     /**
      * The embedded database in the data folder. DB_CLOSE_ON_EXIT=FALSE: the hub closes it after its
      * routes have stopped; H2's own exit hook would close it under jobs that are still finishing.

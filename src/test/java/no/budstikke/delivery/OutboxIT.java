@@ -72,7 +72,12 @@ class OutboxIT {
         notices = new NoticeStore(transactions, clock, new NoticeDocument("test"));
         rows = new OutboxRows(db.dataSource(), clock, transactions, notices);
         outbox = new Outbox(transactions, clock, Map.of(Channel.HTTP, RETRY, Channel.MAIL, RETRY, Channel.SFTP, RETRY),
-                Duration.ofMinutes(2), () -> 0.5);
+                Duration.ofMinutes(2), () -> 0.5, offices());
+    }
+
+    /** Office back-off as the hub's defaults set it, for an instance of its own. */
+    private OfficeBackoff offices() {
+        return new OfficeBackoff(clock, Duration.ofSeconds(1), Duration.ofSeconds(5), 3);
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -195,7 +200,7 @@ class OutboxIT {
             String sending = rows.notice(event, "O21", "police", Priority.URGENT);
             String waiting = rows.notice(event, "O20", "police", Priority.URGENT);
             List<Delivery> held = outbox.claim(10);
-            Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+            Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5, offices());
 
             for (int i = 0; i < 5; i++) {
                 tick(Duration.ofSeconds(90)); // well within each lease of 2 minutes, but long past the first
@@ -223,7 +228,7 @@ class OutboxIT {
             String id = rows.notice(rows.event("e1"), "O21", "police", Priority.URGENT);
             Delivery first = outbox.claim(10).get(0);
             tick(Duration.ofMinutes(3)); // the renewals stalled, say a long pause: the lease ran out
-            Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+            Outbox other = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5, offices());
             Delivery second = other.claim(10).get(0);
 
             assertThat(outbox.renewLeases()).as("the first attempt no longer holds the notice").isZero();
@@ -340,7 +345,7 @@ class OutboxIT {
         {
             String event = rows.event("e1");
             for (int i = 0; i < 200; i++) rows.notice(event, "O1", "office-" + i, Priority.NORMAL);
-            Outbox second = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5);
+            Outbox second = new Outbox(transactions, clock, Map.of(), Duration.ofMinutes(2), () -> 0.5, offices());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<List<Delivery>>> claims = new ArrayList<>();
