@@ -5,6 +5,7 @@ import java.time.Clock;
 import no.budstikke.ConfigWiring.StartConfig;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.auth.Callers;
+import no.budstikke.camel.AccessLog;
 import no.budstikke.camel.ApiPolicy;
 import no.budstikke.camel.ConnectionLimits;
 import no.budstikke.camel.GuardedVertx;
@@ -38,11 +39,11 @@ public final class SecurityWiring implements CamelConfiguration {
     /**
      * Both HTTP servers (intake and management) are built on this Vert.x: timeouts and a per-client
      * cap, TLS protocols and client certificates on the intake server, and a key for everything on
-     * the management port but the bare probes.
+     * the management port but the bare probes; one access log line per answered request.
      */
     @BindToRegistry
-    public Vertx vertx(CamelContext context, ConnectionLimits limits, ListenerSettings listener, ApiKeys keys) {
-        return GuardedVertx.create(limits, listener.tls(), ManagementGate.of(context, keys));
+    public Vertx vertx(CamelContext context, HubSettings settings, ConnectionLimits limits, ListenerSettings listener, ApiKeys keys) {
+        return GuardedVertx.create(limits, listener.tls(), ManagementGate.of(context, keys), AccessLog.from(settings));
     }
 
     @BindToRegistry

@@ -31,7 +31,7 @@ public final class GuardedVertx {
      * With {@code tls}, the server Camel configures for TLS (the intake server) also gets its protocols
      * and client authentication; {@code gate} stands in front of the management server's requests (null: none).
      */
-    public static Vertx create(ConnectionLimits limits, Optional<ListenerTls> tls, ManagementGate gate) {
+    public static Vertx create(ConnectionLimits limits, Optional<ListenerTls> tls, ManagementGate gate, AccessLog accessLog) {
         Vertx real = Vertx.vertx();
         return wrap(real, Vertx.class, (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {
@@ -42,13 +42,14 @@ public final class GuardedVertx {
                 // the guard's sight; with it off the guard sees each connection as it is accepted.
                 options.setHttp2ClearTextEnabled(false);
                 if (options.isSsl()) tls.ifPresent(t -> ListenerSsl.harden(options, t));
-                return guarded(real, real.createHttpServer(options), limits, gate);
+                return guarded(real, real.createHttpServer(options), limits, gate, accessLog);
             }
             return invoke(real, method, args);
         });
     }
 
-    private static HttpServer guarded(Vertx vertx, HttpServer server, ConnectionLimits limits, ManagementGate gate) {
+    private static HttpServer guarded(Vertx vertx, HttpServer server, ConnectionLimits limits, ManagementGate gate,
+                                      AccessLog accessLog) {
         ConnectionGuard guard = new ConnectionGuard(vertx, limits);
         server.connectionHandler(guard::opened);
         return wrap(server, HttpServer.class, (proxy, method, args) -> {
@@ -58,7 +59,7 @@ public final class GuardedVertx {
                         (io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>) args[0];
                 // The server's own refusal of an over-long body becomes a problem document like every other.
                 if (handler instanceof Router router) router.errorHandler(413, TooLargeAnswer::answer);
-                server.requestHandler(guard.watching(gate == null ? handler : gate.around(vertx, server, handler)));
+                server.requestHandler(guard.watching(accessLog.around(server, gate == null ? handler : gate.around(vertx, server, handler))));
                 return proxy;
             }
             Object result = invoke(server, method, args);

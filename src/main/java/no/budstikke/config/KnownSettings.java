@@ -35,6 +35,7 @@ public final class KnownSettings {
             "budstikke.http.idle-timeout-ms", Kind.WHOLE_NUMBER,
             "budstikke.http.max-connections-per-client", Kind.WHOLE_NUMBER,
             "budstikke.http.trusted-proxies", Kind.TEXT,
+            "budstikke.http.access-log", Kind.FLAG,
             "budstikke.tls.keystore.file", Kind.TEXT,
             "budstikke.tls.keystore.password", Kind.TEXT,
             "budstikke.tls.keystore.password-file", Kind.TEXT,
