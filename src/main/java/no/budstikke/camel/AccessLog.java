@@ -10,14 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per answered request on either HTTP port, on the logger {@code budstikke.access}: port,
+ * One line per answered request on either HTTP port, on the logger {@code no.budstikke.access}: port,
  * method, the path as {@link AccessPath} shows it, status, time taken, bytes sent and the client's
  * address. Nothing of the request's content, query or headers is written.
  */
 public final class AccessLog {
 
     static final Setting<Boolean> ENABLED = Setting.flag("budstikke.http.access-log", true);
-    private static final Logger LOG = LoggerFactory.getLogger("budstikke.access");
+    private static final Logger LOG = LoggerFactory.getLogger("no.budstikke.access");
 
     private final boolean enabled;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each answered request on either port is one line on budstikke.access, and what a client put in
+ * Each answered request on either port is one line on no.budstikke.access, and what a client put in
  * the path or the query (here a DUF number and a name) is not in it, nor anywhere else in the log.
  */
 class AccessLogIT {
@@ -50,6 +50,6 @@ class AccessLogIT {
     }
 
     private static List<String> accessLines(LogCapture log) {
-        return log.lines().stream().filter(l -> l.startsWith("budstikke.access ")).toList();
+        return log.lines().stream().filter(l -> l.startsWith("no.budstikke.access ")).toList();
     }
 }
