@@ -63,7 +63,7 @@ final class Discovery {
             }
             return read;
         } catch (IOException e) {
-            throw new OidcRefusal(Reason.ISSUER_UNAVAILABLE, "discovery: " + e.getClass().getSimpleName());
+            throw new OidcRefusal(Reason.ISSUER_UNAVAILABLE, "discovery: " + IssuerHttp.why(e));
         } catch (ParseException e) {
             throw new OidcRefusal(Reason.ISSUER_UNAVAILABLE, "discovery document unreadable");
         }

@@ -33,6 +33,13 @@ final class IssuerHttp {
         return timeoutMillis;
     }
 
+    /** Why a call failed, in words fit for a refusal: the setting to look at, no address or content. */
+    static String why(IOException e) {
+        if (e instanceof TooLarge) return "answer larger than budstikke.console.oidc.max-bytes";
+        if (e instanceof java.net.SocketTimeoutException) return "no answer within budstikke.console.oidc.timeout-ms";
+        return "unreachable";
+    }
+
     HTTPResponse send(HTTPRequest request) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) request.getURL().openConnection();
         try {
@@ -59,7 +66,7 @@ final class IssuerHttp {
                     bytes = in.readNBytes(maxBytes + 1);
                 }
             }
-            if (bytes.length > maxBytes) throw new IOException("the issuer's answer is larger than budstikke.console.oidc.max-bytes");
+            if (bytes.length > maxBytes) throw new TooLarge();
             HTTPResponse response = new HTTPResponse(status);
             String type = connection.getContentType();
             if (type != null) response.setHeader("Content-Type", type);
@@ -67,6 +74,12 @@ final class IssuerHttp {
             return response;
         } finally {
             connection.disconnect();
+        }
+    }
+
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super("the issuer's answer is larger than budstikke.console.oidc.max-bytes");
         }
     }
 }

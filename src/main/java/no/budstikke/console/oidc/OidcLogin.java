@@ -135,7 +135,7 @@ public final class OidcLogin {
         try {
             response = OIDCTokenResponseParser.parse(http.send(request.toHTTPRequest()));
         } catch (IOException e) {
-            throw new OidcRefusal(Reason.ISSUER_UNAVAILABLE, "token endpoint: " + e.getClass().getSimpleName());
+            throw new OidcRefusal(Reason.ISSUER_UNAVAILABLE, "token endpoint: " + IssuerHttp.why(e));
         } catch (ParseException e) {
             throw new OidcRefusal(Reason.ISSUER_UNAVAILABLE, "token endpoint answer unreadable");
         }
