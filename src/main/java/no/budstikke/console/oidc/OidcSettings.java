@@ -38,6 +38,8 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Cli
     /** The console's roles, as the console names them. */
     public static final List<String> ROLES = List.of("staff", "ops", "ops-pii");
 
+    /** Claims that hold a national identity number (ID-porten's pid): never a name to show. */
+    static final Set<String> NATIONAL_IDS = Set.of("pid", "fnr", "personidentifikator");
     static final String P = "budstikke.console.oidc.";
     static final Setting<String> ISSUER = Setting.text(P + "issuer");
     static final Setting<String> CLIENT_ID = Setting.text(P + "client-id");
@@ -86,6 +88,10 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Cli
         }
         String roleClaim = claimName(ROLE_CLAIM, ROLE_CLAIM.in(s), errors);
         String nameClaim = claimName(NAME_CLAIM, NAME_CLAIM.in(s), errors);
+        if (NATIONAL_IDS.contains(nameClaim)) {
+            errors.add("setting '" + NAME_CLAIM + "' names '" + nameClaim + "', a national identity number: it would be shown "
+                    + "and could reach logs; expected a display name claim such as 'name' or 'preferred_username'");
+        }
         Map<String, Set<String>> roleValues = new LinkedHashMap<>();
         ROLE_VALUES.forEach((role, setting) -> roleValues.put(role, roleValues(setting, setting.given(s).orElse(role), errors)));
         int timeout = bounded(s, TIMEOUT_MS, 100, 60_000, errors);

@@ -145,6 +145,12 @@ class OidcSettingsTest {
     }
 
     @Test
+    void aNationalIdentityNumberIsNeverTheNameClaim() {
+        given.put(P + "name-claim", "pid");
+        assertThat(refusal()).contains("'budstikke.console.oidc.name-claim' names 'pid', a national identity number");
+    }
+
+    @Test
     void boundsOutsideTheirRangeStopTheStartNamingEachKey() {
         given.put(P + "timeout-ms", "0");
         given.put(P + "max-bytes", "100MiB");
