@@ -15,17 +15,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.budstikke.config.HubSettings;
 import no.budstikke.console.oidc.OidcRefusal.Reason;
+import no.budstikke.testing.TestClock;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterEach;
@@ -46,23 +43,7 @@ class OidcIssuerBoundsIT {
     private final MockOAuth2Server issuer = new MockOAuth2Server();
     private final WireMockServer front = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private Instant now = Instant.parse("2026-12-06T05:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = TestClock.at("2026-12-06T05:00:00Z");
 
     @BeforeEach
     void start() {
@@ -160,7 +141,7 @@ class OidcIssuerBoundsIT {
         login.begin();
         front.resetAll();
         front.stubFor(get(urlEqualTo("/front/.well-known/openid-configuration")).willReturn(aResponse().withStatus(503)));
-        now = now.plus(Discovery.KEPT).plusSeconds(1);
+        clock.advance(Discovery.KEPT.plusSeconds(1));
 
         AuthorizationRequest again = login.begin();
 

@@ -11,10 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import no.budstikke.config.HubSettings;
 import no.budstikke.console.oidc.OidcRefusal.Reason;
+import no.budstikke.testing.TestClock;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -45,23 +43,7 @@ class OidcLoginIT {
 
     private final MockOAuth2Server issuer = new MockOAuth2Server();
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private Instant now = Instant.parse("2026-12-06T05:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = TestClock.at("2026-12-06T05:00:00Z");
 
     @BeforeEach
     void start() {
@@ -225,7 +207,7 @@ class OidcLoginIT {
         signsIn("kari", Map.of("preferred_username", NAME, "roles", List.of("ops")));
         AuthorizationRequest request = login.begin();
         String callback = authorize(request);
-        now = now.plus(Duration.ofMinutes(10)).plusSeconds(1);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
         refused(() -> login.complete(callback, request.pending()), Reason.LOGIN_EXPIRED, callback, request.pending());
         assertThat(tokenRequests()).isEmpty();
