@@ -6,6 +6,7 @@ import no.budstikke.config.DatabaseSettings;
 import no.budstikke.console.auth.ConsoleSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
+import no.budstikke.console.oidc.OidcSettings;
 import no.budstikke.delivery.DeliverySettings;
 import no.budstikke.delivery.http.HttpChannelSettings;
 import no.budstikke.delivery.mail.MailSettings;
@@ -100,6 +101,12 @@ public final class SettingsWiring implements CamelConfiguration {
     @BindToRegistry
     public ReloadSettings reloadSettings(HubSettings settings) {
         return ReloadSettings.from(settings);
+    }
+
+    /** Read here so that a mistyped OpenID Connect setting stops the start; not bound while logins through an issuer are off. */
+    @BindToRegistry
+    public OidcSettings oidcSettings(HubSettings settings) {
+        return OidcSettings.from(settings).orElse(null);
     }
 
     @BindToRegistry

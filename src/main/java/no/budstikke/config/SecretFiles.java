@@ -20,7 +20,8 @@ public final class SecretFiles {
 
     /** The settings that may come from a file; each has a twin with {@link #SUFFIX}. */
     public static final List<String> SECRETS = List.of("budstikke.db.password", "budstikke.duf.db.password", "budstikke.mail.password",
-            "budstikke.sftp.private-key-passphrase", "budstikke.tls.keystore.password", "budstikke.tls.truststore.password");
+            "budstikke.sftp.private-key-passphrase", "budstikke.tls.keystore.password", "budstikke.tls.truststore.password",
+            "budstikke.console.oidc.client-secret");
     public static final String SUFFIX = "-file";
     /** A secret file is a password, not a document: larger is a wrong path. */
     static final long MAX_BYTES = 4096;
