@@ -1,11 +1,13 @@
 package no.budstikke;
 
 import java.time.Clock;
+import java.util.Optional;
 import no.budstikke.alert.Alerts;
 import no.budstikke.console.AlertsPage;
 import no.budstikke.console.ConsoleGate;
 import no.budstikke.console.ConsoleHtml;
 import no.budstikke.console.LoginPage;
+import no.budstikke.console.OidcSignIn;
 import no.budstikke.console.OverviewPage;
 import no.budstikke.console.StaticAssets;
 import no.budstikke.console.TasksPage;
@@ -14,15 +16,19 @@ import no.budstikke.console.auth.ConsoleUsersFile;
 import no.budstikke.console.auth.LocalLogin;
 import no.budstikke.console.auth.LoginThrottle;
 import no.budstikke.console.auth.Sessions;
+import no.budstikke.console.oidc.OidcLogin;
+import no.budstikke.console.oidc.OidcSettings;
 import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.store.ConsoleLogins;
 import no.budstikke.store.ConsoleSessions;
 import no.budstikke.store.FollowUpCounts;
 import no.budstikke.store.NoticeStore;
 import no.budstikke.store.Transactions;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 
 /** The ops console at /console: its gate, its sessions and logins, and one bean per page. */
 public final class ConsoleWiring implements CamelConfiguration {
@@ -44,10 +50,17 @@ public final class ConsoleWiring implements CamelConfiguration {
 
     /** The users file is read here, at start: a mistake in it stops the start with the file and the entry named. */
     @BindToRegistry
-    public LoginPage consoleLogin(Sessions sessions, ConsoleHtml html, ConsoleSettings settings, Clock clock) {
+    public LoginPage consoleLogin(CamelContext context, Sessions sessions, ConsoleHtml html, ConsoleSettings settings, Clock clock) {
         LocalLogin login = new LocalLogin(ConsoleUsersFile.load(settings.usersFile()),
                 new LoginThrottle(clock, settings.loginFailures(), settings.loginWindow()));
-        return new LoginPage(login, sessions, html);
+        return new LoginPage(login, sessions, html, oidcSettings(context).isPresent());
+    }
+
+    /** Logins through the OpenID Connect issuer, when budstikke.console.oidc.issuer names one (oidcSettings is then bound). */
+    @BindToRegistry
+    public OidcSignIn consoleOidc(CamelContext context, Transactions transactions, Sessions sessions, ConsoleHtml html, Clock clock) {
+        Optional<OidcSettings> settings = oidcSettings(context);
+        return new OidcSignIn(settings, settings.map(s -> new OidcLogin(s, clock)), new ConsoleLogins(transactions), sessions, html);
     }
 
     @BindToRegistry
@@ -69,5 +82,10 @@ public final class ConsoleWiring implements CamelConfiguration {
     @BindToRegistry
     public StaticAssets consoleStatic() {
         return new StaticAssets();
+    }
+
+    /** Bound by SettingsWiring only when an issuer is configured. */
+    private static Optional<OidcSettings> oidcSettings(CamelContext context) {
+        return Optional.ofNullable(context.getRegistry().lookupByNameAndType("oidcSettings", OidcSettings.class));
     }
 }

@@ -29,6 +29,9 @@ public final class ConsoleGate implements Processor {
     public static final String VIEWER = "consoleViewer";
     public static final String FORM = "consoleForm";
     public static final String SESSION_ID = "consoleSessionId";
+    /** The request's raw query and Cookie header, for the OpenID Connect callback, which reads its answer from them. */
+    public static final String QUERY = "consoleQuery";
+    public static final String COOKIES = "consoleCookies";
 
     private final Sessions sessions;
     private final ConsoleHtml html;
@@ -73,6 +76,8 @@ public final class ConsoleGate implements Processor {
                 exchange.setProperty(VIEWER, viewer.orElse(null));
                 exchange.setProperty(FORM, form);
                 exchange.setProperty(SESSION_ID, sessionId.orElse(null));
+                exchange.setProperty(QUERY, request.query());
+                exchange.setProperty(COOKIES, request.headers().get("Cookie"));
             }
             case LOGIN -> refuse(exchange, ConsoleHtml.seeOther(ConsoleAccess.LOGIN));
             case FORBIDDEN -> refuse(exchange, html.problem(403, "Ingen tilgang", "Rollen din gir ikke tilgang til denne siden."));

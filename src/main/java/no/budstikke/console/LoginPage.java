@@ -16,27 +16,29 @@ public final class LoginPage {
     private final LocalLogin login;
     private final Sessions sessions;
     private final ConsoleHtml html;
+    private final boolean oidc;
 
-    public LoginPage(LocalLogin login, Sessions sessions, ConsoleHtml html) {
+    public LoginPage(LocalLogin login, Sessions sessions, ConsoleHtml html, boolean oidc) {
         this.login = login;
+        this.oidc = oidc;
         this.sessions = sessions;
         this.html = html;
     }
 
-    /** What the login page shows: whether the last attempt was refused. */
-    public record LoginView(Frame frame, boolean refused) {
+    /** What the login page shows: whether the last attempt was refused, and whether the issuer's login is offered. */
+    public record LoginView(Frame frame, boolean refused, boolean oidc) {
     }
 
     /** GET: the form, or the home page for someone already signed in. */
     public HttpAnswer show(Viewer viewer) {
         if (viewer != null) return ConsoleHtml.seeOther(ConsoleAccess.home(viewer.person()));
-        return html.page(200, "login", new LoginView(Frame.signedOut("Logg inn"), false));
+        return html.page(200, "login", new LoginView(Frame.signedOut("Logg inn"), false, oidc));
     }
 
     /** POST: a new session and its cookie, or the form again with one message for every kind of refusal. */
     public HttpAnswer submit(Map<String, String> form) {
         Optional<Person> person = login.login(form.get("navn"), form.get("passord"));
-        if (person.isEmpty()) return html.page(401, "login", new LoginView(Frame.signedOut("Logg inn"), true));
+        if (person.isEmpty()) return html.page(401, "login", new LoginView(Frame.signedOut("Logg inn"), true, oidc));
         sessions.purge(); // a login is rare enough to sweep ended sessions away
         Sessions.Opened opened = sessions.open(person.get());
         return ConsoleHtml.seeOther(ConsoleAccess.home(person.get()))

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Who may do what in the console, decided for every request before any page runs: a page needs a
- * session, a form needs the session's CSRF token, and each area needs a role. The login page and
- * the static assets are open to all.
+ * session, a form needs the session's CSRF token, and each area needs a role. The login pages
+ * (local and OpenID Connect) and the static assets are open to all.
  */
 public final class ConsoleAccess {
 
@@ -15,6 +15,9 @@ public final class ConsoleAccess {
     public static final String TASKS = ROOT + "/oppgaver";
     public static final String ALERTS = ROOT + "/varsler";
     public static final String STATIC = ROOT + "/static/";
+    /** The OpenID Connect callback (the redirect URI registered at the issuer); {@link #OIDC_START} begins a login there. */
+    public static final String OIDC = ROOT + "/oidc";
+    public static final String OIDC_START = OIDC + "/start";
     /** The form field every POST carries the session's CSRF token in. */
     public static final String CSRF_FIELD = "csrf";
 
@@ -59,7 +62,7 @@ public final class ConsoleAccess {
     }
 
     static Area area(String path) {
-        if (path.equals(LOGIN) || path.startsWith(STATIC)) return Area.OPEN;
+        if (path.equals(LOGIN) || path.startsWith(STATIC) || path.equals(OIDC) || path.equals(OIDC_START)) return Area.OPEN;
         if (path.equals(LOGOUT)) return Area.SIGNED_IN;
         if (path.equals(TASKS) || path.startsWith(TASKS + "/")) return Area.TASKS;
         return Area.OPS;
