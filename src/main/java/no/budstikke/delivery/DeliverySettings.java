@@ -73,7 +73,7 @@ public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration
         DeliverySettings delivery = new DeliverySettings(Collections.unmodifiableMap(policies), Duration.ofMillis(LEASE_MS.in(settings)),
                 leaseRenew(settings), CONCURRENCY.in(settings), settings.sandbox(), SENDER_ORGANISATION.in(settings),
                 Duration.ofMillis(PROBE_START_MS.in(settings)), Duration.ofMillis(PROBE_CAP_MS.in(settings)), DOWN_AFTER.in(settings),
-                MAX_SENDERS_PER_OFFICE.in(settings), URGENT_SENDERS.in(settings), OUTCOME_BATCH.in(settings),
+                perOffice(settings), urgentSenders(settings), OUTCOME_BATCH.in(settings),
                 Duration.ofMillis(OUTCOME_FLUSH_MS.in(settings)));
         delivery.officeBackoff(Clock.systemUTC()); // refuses settings out of range at start-up
         delivery.lanes();
@@ -90,6 +90,18 @@ public record DeliverySettings(Map<Channel, RetryPolicy> retryPolicies, Duration
         inRange(URGENT_SENDERS, urgentSenders, 0, concurrency - 1);
         inRange(MAX_SENDERS_PER_OFFICE, maxSendersPerOffice, 1, concurrency);
         return new Lanes(concurrency, urgentSenders, maxSendersPerOffice);
+    }
+
+    /** Given, it must fit the senders; by default 2, or every sender when there are fewer. */
+    private static int perOffice(HubSettings settings) {
+        return MAX_SENDERS_PER_OFFICE.given(settings).orElse(Math.min(MAX_SENDERS_PER_OFFICE.defaultValue().orElseThrow(),
+                Math.max(1, CONCURRENCY.in(settings))));
+    }
+
+    /** Given, it must leave a sender for routine notices; by default 1, or none when there is one sender only. */
+    private static int urgentSenders(HubSettings settings) {
+        return URGENT_SENDERS.given(settings).orElse(Math.min(URGENT_SENDERS.defaultValue().orElseThrow(),
+                Math.max(0, CONCURRENCY.in(settings) - 1)));
     }
 
     private static void inRange(Setting<Integer> setting, int value, int min, int max) {

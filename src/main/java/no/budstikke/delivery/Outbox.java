@@ -77,12 +77,13 @@ public final class Outbox {
      * probe is due (first, so they go first). A claimed notice of an office in back-off is put back.
      */
     public List<Delivery> claim(int max) {
-        return claim(max, Set.of(), due -> due.stream().map(OutboxDue::noticeId).limit(max).toList());
+        return claim(max, Set.of(), due -> due.stream().map(OutboxDue::noticeId).toList());
     }
 
     /**
      * Claims as {@link #claim(int)} does, passing over the routine notices of the {@code busy} offices,
-     * and only the due notices that {@code choose} picks from those found, in claim order.
+     * and only the due notices that {@code choose} picks from those found, in claim order; of those, the
+     * first {@code max} that no other claim holds.
      */
     public List<Delivery> claim(int max, Set<String> busy, Function<List<OutboxDue>, List<String>> choose) {
         OffsetDateTime now = OffsetDateTime.now(clock);

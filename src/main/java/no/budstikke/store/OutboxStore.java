@@ -34,13 +34,14 @@ public final class OutboxStore {
      * claiming at the same moment as another still gets the next ones rather than none.
      */
     public List<ClaimedNotice> claim(int max, OffsetDateTime now, OffsetDateTime leaseUntil) {
-        return claim(max, Set.of(), due -> due.stream().map(OutboxDue::noticeId).limit(max).toList(), now, leaseUntil);
+        return claim(max, Set.of(), due -> due.stream().map(OutboxDue::noticeId).toList(), now, leaseUntil);
     }
 
     /**
      * Claims as {@link #claim(int, OffsetDateTime, OffsetDateTime)} does, passing over the notices of the
      * {@code busy} offices unless URGENT, and only those of the due notices (in claim order) that
-     * {@code choose} picks: the caller's senders decide which they can take now.
+     * {@code choose} picks: the caller's senders decide which they can take now. Of those, the first
+     * {@code max} that no other claim holds are claimed.
      */
     public List<ClaimedNotice> claim(int max, Set<String> busy, Function<List<OutboxDue>, List<String>> choose, OffsetDateTime now,
                                      OffsetDateTime leaseUntil) {
@@ -51,8 +52,7 @@ public final class OutboxStore {
             List<OutboxDue> due = sql.dueIds(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, 2 * max, excluded);
             List<String> candidates = due.isEmpty() ? List.of() : choose.apply(due);
             if (candidates.isEmpty()) return List.of();
-            List<ClaimedNotice> claimed = sql.lockDue(candidates, NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now,
-                    candidates.size());
+            List<ClaimedNotice> claimed = sql.lockDue(candidates, NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, max);
             if (!claimed.isEmpty()) {
                 sql.markSending(claimed.stream().map(ClaimedNotice::noticeId).toList(), claimed.stream().map(ClaimedNotice::attempt).toList(),
                         NoticeStatus.SENDING, leaseUntil, now);
