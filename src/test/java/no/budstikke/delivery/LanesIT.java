@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * An office that takes every request and never answers, with a backlog of 10,000 routine notices,
  * holds no more than its share of the hub's senders, and URGENT notices to other offices, written
- * after the backlog, are still delivered within a second or two, as are routine notices to an
+ * after the backlog, are still delivered within seconds, as are routine notices to an
  * office that answers; on both databases.
  */
 class LanesIT {
