@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * finally DEAD. Due notices are claimed most urgent first, oldest first within a priority, with
  * SKIP LOCKED so that several instances never send one notice at the same time. A claim is a
  * short lease, renewed ({@link #renewLeases()}) for as long as this instance holds the notice,
- * waiting to be sent or being sent: if the instance dies, the renewals stop, the lease runs out
+ * being sent or its outcome waiting to be written: if the instance dies, the renewals stop, the lease runs out
  * within seconds and another instance (or this one restarted) claims the notice and sends it with
  * the same id, so the recipient can recognise the repeat. An office that cannot be reached backs
  * off as a whole ({@link OfficeBackoff}): its claimed notices are put back unsent, one probe is
@@ -131,7 +131,7 @@ public final class Outbox {
         return holding.size() - lost.size();
     }
 
-    /** How many notices this instance holds (claimed, waiting or being sent). */
+    /** How many notices this instance holds (being sent, or its outcome waiting to be written). */
     public int holding() {
         return held.size();
     }
