@@ -7,12 +7,13 @@ import no.budstikke.camel.DeliveryHealthCheck;
 import no.budstikke.camel.DeliveryMeters;
 import no.budstikke.config.HubFolders;
 import no.budstikke.delivery.ChannelRouter;
-import no.budstikke.delivery.DeliveryFailures;
 import no.budstikke.delivery.DeliverySettings;
 import no.budstikke.delivery.FailureClassifier;
 import no.budstikke.delivery.OfficeBackoff;
+import no.budstikke.delivery.OutcomeQueue;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.Sandbox;
+import no.budstikke.delivery.Senders;
 import no.budstikke.delivery.http.HttpFailures;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailFailures;
@@ -32,9 +33,20 @@ public final class DeliveryWiring implements CamelConfiguration {
         return new ChannelRouter(settings.sandbox());
     }
 
+    /** Outcomes written in groups, each failure named by its channel; what waits is written when Camel stops. */
     @BindToRegistry
-    public DeliveryFailures deliveryFailures(Outbox outbox, HttpFailures http, SftpFailures sftp, MailFailures mail) {
-        return new DeliveryFailures(new FailureClassifier(Map.of(Channel.HTTP, http, Channel.SFTP, sftp, Channel.MAIL, mail)), outbox);
+    public OutcomeQueue deliveryOutcomes(CamelContext context, Outbox outbox, DeliverySettings settings, HttpFailures http,
+                                         SftpFailures sftp, MailFailures mail) throws Exception {
+        OutcomeQueue queue = OutcomeQueue.start(outbox, new FailureClassifier(Map.of(Channel.HTTP, http, Channel.SFTP, sftp, Channel.MAIL, mail)),
+                settings.outcomeBatch(), settings.outcomeLinger());
+        context.addService(StorageWiring.closing(queue));
+        return queue;
+    }
+
+    /** The claim for free senders only, in lanes: one per sender of the delivery pool. */
+    @BindToRegistry
+    public Senders senders(Outbox outbox, DeliverySettings settings) {
+        return new Senders(outbox, settings.lanes());
     }
 
     @BindToRegistry

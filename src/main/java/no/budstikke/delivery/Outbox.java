@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import no.budstikke.model.Channel;
 import no.budstikke.store.ClaimedNotice;
 import no.budstikke.store.NoticeAction;
+import no.budstikke.store.OutboxDue;
+import no.budstikke.store.OutboxOutcome;
 import no.budstikke.store.OutboxStore;
 import no.budstikke.store.Transactions;
 import org.slf4j.Logger;
@@ -22,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * finally DEAD. Due notices are claimed most urgent first, oldest first within a priority, with
  * SKIP LOCKED so that several instances never send one notice at the same time. A claim is a
  * short lease, renewed ({@link #renewLeases()}) for as long as this instance holds the notice,
- * waiting to be sent or being sent: if the instance dies, the renewals stop, the lease runs out
+ * being sent or its outcome waiting to be written: if the instance dies, the renewals stop, the lease runs out
  * within seconds and another instance (or this one restarted) claims the notice and sends it with
  * the same id, so the recipient can recognise the repeat. An office that cannot be reached backs
  * off as a whole ({@link OfficeBackoff}): its claimed notices are put back unsent, one probe is
  * tried on a short interval, and when it goes through the office's waiting notices are due at once.
  */
 public final class Outbox {
+
+    /** The outcome of one attempt, waiting to be written: {@code failure} is null for a delivery. */
+    public record Outcome(Delivery delivery, OutboxOutcome row, Failure failure) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -40,6 +49,8 @@ public final class Outbox {
     private final OfficeBackoff offices;
     /** The notices this instance holds, by id, with the attempt that holds each: their leases are renewed. */
     private final Map<String, Integer> held = new ConcurrentHashMap<>();
+    /** Of those, the ones whose outcome waits to be written. */
+    private final Map<String, Integer> queued = new ConcurrentHashMap<>();
     private volatile OutboxListener listener = OutboxListener.NONE;
 
     public Outbox(Transactions transactions, Clock clock, Map<Channel, RetryPolicy> retry, Duration lease, DoubleSupplier random,
@@ -66,6 +77,15 @@ public final class Outbox {
      * probe is due (first, so they go first). A claimed notice of an office in back-off is put back.
      */
     public List<Delivery> claim(int max) {
+        return claim(max, Set.of(), due -> due.stream().map(OutboxDue::noticeId).toList());
+    }
+
+    /**
+     * Claims as {@link #claim(int)} does, passing over the routine notices of the {@code busy} offices,
+     * and only the due notices that {@code choose} picks from those found, in claim order; of those, the
+     * first {@code max} that no other claim holds.
+     */
+    public List<Delivery> claim(int max, Set<String> busy, Function<List<OutboxDue>, List<String>> choose) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Delivery> claimed = new ArrayList<>();
         for (String office : offices.probesDue()) {
@@ -74,7 +94,7 @@ public final class Outbox {
                 claimed.add(d);
             }, () -> offices.nothingToProbe(office));
         }
-        for (Delivery d : store.claim(max, now, now.plus(lease)).stream().map(Outbox::delivery).toList()) {
+        for (Delivery d : store.claim(max, busy, choose, now, now.plus(lease)).stream().map(Outbox::delivery).toList()) {
             if (offices.holds(d.officeId())) {
                 putBack(d, now);
             } else {
@@ -111,7 +131,7 @@ public final class Outbox {
         return holding.size() - lost.size();
     }
 
-    /** How many notices this instance holds (claimed, waiting or being sent). */
+    /** How many notices this instance holds (being sent, or its outcome waiting to be written). */
     public int holding() {
         return held.size();
     }
@@ -121,54 +141,103 @@ public final class Outbox {
                 n.attempt(), n.document());
     }
 
+    /** The attempt delivered the notice: recorded now, in a transaction of its own. */
     public void delivered(Delivery d, String receipt) {
-        release(d);
-        if (store.delivered(d.noticeId(), d.attempt(), truncate(receipt), OffsetDateTime.now(clock))) {
-            LOG.info("delivery notice={} office={} channel={} attempt={} DELIVERED", d.noticeId(), d.officeId(), d.channel(), d.attempt());
-            listener.recorded(d, OutboxListener.Outcome.DELIVERED);
-        }
-        reached(d);
+        write(List.of(deliveredOutcome(d, receipt)));
     }
 
-    /** The office answered: if it was backing off, its waiting notices are due now, the claim sends them most urgent first. */
-    private void reached(Delivery d) {
-        if (offices.reached(d.officeId())) {
-            int released = store.releaseOffice(d.officeId(), OffsetDateTime.now(clock));
-            LOG.info("delivery office={} is receiving again: {} waiting notice(s) released", d.officeId(), released);
-        }
-    }
-
+    /** The attempt failed: recorded now, in a transaction of its own. */
     public void failed(Delivery d, Failure f) {
-        release(d);
+        write(List.of(failedOutcome(d, f)));
+    }
+
+    /**
+     * The outcome of an attempt the office accepted, to be written ({@link #write}). Until then the
+     * notice's lease is renewed: if this instance dies first, the notice is sent again with its id.
+     */
+    public Outcome deliveredOutcome(Delivery d, String receipt) {
+        queued.put(d.noticeId(), d.attempt());
+        return new Outcome(d, OutboxOutcome.delivered(d.noticeId(), d.attempt(), truncate(receipt), OffsetDateTime.now(clock)), null);
+    }
+
+    /**
+     * The outcome of a failed attempt, to be written ({@link #write}): the retry it earns is decided
+     * now, and an office that could not be reached backs off at once, so that the next claim knows.
+     */
+    public Outcome failedOutcome(Delivery d, Failure f) {
         RetryPolicy policy = retry.get(d.channel());
         Optional<Duration> wait = f.permanent() || policy == null ? Optional.empty()
                 : policy.nextDelay(d.attempt(), f.retryAfter(), random);
         String detail = truncate(f.detail());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean recorded = store.failed(d.noticeId(), d.attempt(), detail, wait.map(now::plus), now);
         if (f.office()) {
             boolean first = !offices.holds(d.officeId());
             offices.unreachable(d.officeId());
             if (first) LOG.warn("delivery office={} channel={} cannot be reached ({}): backing off, probing", d.officeId(), d.channel(), detail);
-        } else {
-            reached(d);
         }
-        if (!recorded) return;
-        listener.recorded(d, wait.isPresent() ? OutboxListener.Outcome.RETRY : OutboxListener.Outcome.DEAD);
-        if (wait.isPresent()) {
+        queued.put(d.noticeId(), d.attempt());
+        return new Outcome(d, OutboxOutcome.failed(d.noticeId(), d.attempt(), detail, wait.map(now::plus), now), f);
+    }
+
+    /**
+     * Writes outcomes in one transaction. Their leases are renewed no more from here on: a renewal that
+     * found a notice settled would take it for a lost lease; if the write fails, the leases run out and
+     * the notices are sent again with their ids. An office that answered leaves its back-off afterwards.
+     */
+    public void write(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            queued.remove(o.delivery().noticeId(), o.delivery().attempt());
+            release(o.delivery());
+        }
+        boolean[] recorded = store.settle(outcomes.stream().map(Outcome::row).toList());
+        Set<String> answered = new LinkedHashSet<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o.failure() == null || !o.failure().office()) answered.add(o.delivery().officeId());
+            if (recorded[i]) logged(o);
+        }
+        answered.forEach(this::reached);
+    }
+
+    private void logged(Outcome o) {
+        Delivery d = o.delivery();
+        if (o.failure() == null) {
+            LOG.info("delivery notice={} office={} channel={} attempt={} DELIVERED", d.noticeId(), d.officeId(), d.channel(), d.attempt());
+            listener.recorded(d, OutboxListener.Outcome.DELIVERED);
+            return;
+        }
+        Optional<OffsetDateTime> next = o.row().next();
+        listener.recorded(d, next.isPresent() ? OutboxListener.Outcome.RETRY : OutboxListener.Outcome.DEAD);
+        if (next.isPresent()) {
             LOG.warn("delivery notice={} office={} channel={} attempt={} FAILED, retry in {} ms: {}", d.noticeId(), d.officeId(),
-                    d.channel(), d.attempt(), wait.get().toMillis(), detail);
+                    d.channel(), d.attempt(), Duration.between(o.row().at(), next.get()).toMillis(), o.row().detail());
         } else {
             LOG.error("delivery notice={} office={} channel={} attempt={} DEAD ({}): {}", d.noticeId(), d.officeId(),
-                    d.channel(), d.attempt(), f.permanent() ? "permanent failure" : "attempts used up", detail);
+                    d.channel(), d.attempt(), o.failure().permanent() ? "permanent failure" : "attempts used up", o.row().detail());
+        }
+    }
+
+    /** The office answered: if it was backing off, its waiting notices are due now, the claim sends them most urgent first. */
+    private void reached(String officeId) {
+        if (offices.reached(officeId)) {
+            int released = store.releaseOffice(officeId, OffsetDateTime.now(clock));
+            LOG.info("delivery office={} is receiving again: {} waiting notice(s) released", officeId, released);
         }
     }
 
     /**
+     * The sender is done with the attempt. Unless its outcome waits to be written, its lease is renewed
+     * no more, so that no notice is held for ever: if no outcome was written, the lease runs out and the
+     * notice is sent again with the same id.
+     */
+    public void finished(Delivery d) {
+        if (!queued.containsKey(d.noticeId())) release(d);
+    }
+
+    /**
      * The attempt is over: its lease is renewed no more. Called before its outcome is written, so
-     * that a renewal that finds the notice settled does not take it for a lost lease, and once more
-     * by the route whatever happened, so that no notice is held for ever; if the outcome was not
-     * written, the lease runs out and the notice is sent again with the same id.
+     * that a renewal that finds the notice settled does not take it for a lost lease; if the outcome
+     * was not written, the lease runs out and the notice is sent again with the same id.
      */
     public void release(Delivery d) {
         held.remove(d.noticeId(), d.attempt());

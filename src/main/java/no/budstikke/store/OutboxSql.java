@@ -12,34 +12,37 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface OutboxSql {
 
     /**
-     * The ids of up to {@code max} due notices in claim order, without locks: each claimable status on
-     * its own, because an index (ix_notice_queue: status, priority_rank, created_at, notice_id) gives
-     * each one in claim order, so every branch stops after {@code max} rows, however many are due or
-     * delivered. ORDER BY repeats the status so that H2 sees the index's order too. A CREATED notice is
-     * due from the moment it is written (next_attempt_at is its creation or replay time), so that branch
-     * does not ask: PostgreSQL estimates the due condition as if it were independent of the status and,
-     * the longer the delivered history (whose next_attempt_at is NULL), the fewer rows it expects, until
-     * it reads and sorts every CREATED row instead of reading the index in order. {@link #lockDue}
-     * checks the due condition of each. Staff tasks (phone calls) are not sent by a channel; they wait
-     * for staff in the ops API.
+     * Up to {@code max} due notices in claim order, without locks: each claimable status on its own,
+     * because an index (ix_notice_queue: status, priority_rank, created_at, notice_id) gives each one in
+     * claim order, so every branch stops after {@code max} rows, however many are due or delivered.
+     * ORDER BY repeats the status so that H2 sees the index's order too. A CREATED notice is due from
+     * the moment it is written (next_attempt_at is its creation or replay time), so that branch does not
+     * ask: PostgreSQL estimates the due condition as if it were independent of the status and, the
+     * longer the delivered history (whose next_attempt_at is NULL), the fewer rows it expects, until it
+     * reads and sorts every CREATED row instead of reading the index in order. {@link #lockDue} checks
+     * the due condition of each. Staff tasks (phone calls) are not sent by a channel; they wait for
+     * staff in the ops API. The notices of the {@code busy} offices, whose senders are all taken, are
+     * passed over unless URGENT: a filter on the rows the index gives, so the order and the plan stay.
      */
     @SqlQuery("""
-            SELECT notice_id FROM (
-                (SELECT notice_id, priority_rank, created_at FROM notice
-                 WHERE status = :created AND channel <> 'TASK'
+            SELECT notice_id, office_id, priority FROM (
+                (SELECT notice_id, office_id, priority, priority_rank, created_at FROM notice
+                 WHERE status = :created AND channel <> 'TASK' AND (priority = 'URGENT' OR office_id NOT IN (<busy>))
                  ORDER BY status, priority_rank, created_at, notice_id LIMIT :max)
                 UNION ALL
-                (SELECT notice_id, priority_rank, created_at FROM notice
-                 WHERE status = :failed AND next_attempt_at <= :now AND channel <> 'TASK'
+                (SELECT notice_id, office_id, priority, priority_rank, created_at FROM notice
+                 WHERE status = :failed AND next_attempt_at <= :now AND channel <> 'TASK' AND (priority = 'URGENT' OR office_id NOT IN (<busy>))
                  ORDER BY status, priority_rank, created_at, notice_id LIMIT :max)
                 UNION ALL
-                (SELECT notice_id, priority_rank, created_at FROM notice
-                 WHERE status = :sending AND lease_until < :now AND channel <> 'TASK'
+                (SELECT notice_id, office_id, priority, priority_rank, created_at FROM notice
+                 WHERE status = :sending AND lease_until < :now AND channel <> 'TASK' AND (priority = 'URGENT' OR office_id NOT IN (<busy>))
                  ORDER BY status, priority_rank, created_at, notice_id LIMIT :max)
             ) due
             ORDER BY priority_rank, created_at, notice_id
             LIMIT :max""")
-    List<String> dueIds(NoticeStatus created, NoticeStatus failed, NoticeStatus sending, OffsetDateTime now, int max);
+    @RegisterConstructorMapper(OutboxDue.class)
+    List<OutboxDue> dueIds(NoticeStatus created, NoticeStatus failed, NoticeStatus sending, OffsetDateTime now, int max,
+                           @BindList("busy") List<String> busy);
 
     /**
      * Locks up to {@code max} of {@code candidates} that are still due, in claim order, skipping those
@@ -69,21 +72,22 @@ interface OutboxSql {
     @SqlBatch("UPDATE notice SET lease_until = :leaseUntil WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt")
     int[] renewLeases(List<String> noticeId, List<Integer> attempt, NoticeStatus sending, OffsetDateTime leaseUntil);
 
-    /** Journals an attempt that still holds its notice; 0 rows when a newer attempt took it over. */
-    @SqlUpdate("""
+    /** Journals each attempt that still holds its notice; 0 rows for one a newer attempt took over. */
+    @SqlBatch("""
             INSERT INTO delivery_attempt (notice_id, attempt, channel, started_at, finished_at, outcome, detail, next_attempt_at)
-            SELECT notice_id, attempts, channel, status_changed_at, :now, :outcome, :detail, :nextAttemptAt
+            SELECT notice_id, attempts, channel, status_changed_at, :at, :outcome, :detail, :next
             FROM notice WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt""")
-    int journalAttempt(String noticeId, int attempt, NoticeStatus sending, String outcome, String detail, OffsetDateTime nextAttemptAt,
-                       OffsetDateTime now);
+    int[] journalAttempts(List<String> noticeId, List<Integer> attempt, NoticeStatus sending, List<String> outcome, List<String> detail,
+                          List<OffsetDateTime> next, List<OffsetDateTime> at);
 
-    @SqlUpdate("""
-            UPDATE notice SET status = :status, next_attempt_at = :nextAttemptAt, lease_until = NULL, last_error = COALESCE(:error, last_error),
-                              receipt = COALESCE(:receipt, receipt), delivered_at = CASE WHEN :status = :delivered THEN :now ELSE delivered_at END,
-                              status_changed_at = :now
+    /** Settles each journalled attempt: DELIVERED with its receipt, FAILED until its next attempt, or DEAD. */
+    @SqlBatch("""
+            UPDATE notice SET status = :status, next_attempt_at = :next, lease_until = NULL, last_error = COALESCE(:error, last_error),
+                              receipt = COALESCE(:receipt, receipt), delivered_at = CASE WHEN :status = :delivered THEN :at ELSE delivered_at END,
+                              status_changed_at = :at
             WHERE notice_id = :noticeId AND status = :sending AND attempts = :attempt""")
-    void finish(String noticeId, int attempt, NoticeStatus sending, NoticeStatus status, NoticeStatus delivered, OffsetDateTime nextAttemptAt,
-                String error, String receipt, OffsetDateTime now);
+    void finish(List<String> noticeId, List<Integer> attempt, NoticeStatus sending, List<NoticeStatus> status, NoticeStatus delivered,
+                List<OffsetDateTime> next, List<String> error, List<String> receipt, List<OffsetDateTime> at);
 
     @SqlUpdate("""
             UPDATE notice SET status = :created, attempts = 0, next_attempt_at = :now, status_changed_at = :now

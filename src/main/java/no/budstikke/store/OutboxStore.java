@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The notice table as an outbox (see {@code delivery.Outbox}): claims, the outcome of each attempt
- * and the ops actions, each in a transaction of its own. An attempt counts only while it still holds
+ * The notice table as an outbox (see {@code delivery.Outbox}): claims, the outcomes of attempts (many
+ * in one transaction) and the ops actions, each in a transaction of its own. An attempt counts only while it still holds
  * its notice (SENDING, same attempt number): a late answer from an attempt whose lease ran out must
  * not overwrite the newer attempt's state.
  */
@@ -17,11 +19,6 @@ public final class OutboxStore {
     private static final List<NoticeStatus> REPLAYABLE = List.of(NoticeStatus.DEAD, NoticeStatus.FAILED, NoticeStatus.CANCELLED);
     private static final List<NoticeStatus> CANCELLABLE = List.of(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.DEAD);
     private static final List<NoticeStatus> STUCK = List.of(NoticeStatus.DEAD, NoticeStatus.FAILED);
-
-    /** What {@code delivery_attempt.outcome} says of an attempt. */
-    private static final String DELIVERED = "DELIVERED";
-    private static final String RETRY = "RETRY";
-    private static final String DEAD = "DEAD";
 
     private final Transactions transactions;
 
@@ -37,9 +34,23 @@ public final class OutboxStore {
      * claiming at the same moment as another still gets the next ones rather than none.
      */
     public List<ClaimedNotice> claim(int max, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return claim(max, Set.of(), due -> due.stream().map(OutboxDue::noticeId).toList(), now, leaseUntil);
+    }
+
+    /**
+     * Claims as {@link #claim(int, OffsetDateTime, OffsetDateTime)} does, passing over the notices of the
+     * {@code busy} offices unless URGENT, and only those of the due notices (in claim order) that
+     * {@code choose} picks: the caller's senders decide which they can take now. Of those, the first
+     * {@code max} that no other claim holds are claimed.
+     */
+    public List<ClaimedNotice> claim(int max, Set<String> busy, Function<List<OutboxDue>, List<String>> choose, OffsetDateTime now,
+                                     OffsetDateTime leaseUntil) {
+        // Office ids are never empty, so an empty one stands for none: NOT IN () is not SQL.
+        List<String> excluded = busy.isEmpty() ? List.of("") : List.copyOf(busy);
         return transactions.inTransaction(tx -> {
             OutboxSql sql = tx.attach(OutboxSql.class);
-            List<String> candidates = sql.dueIds(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, 2 * max);
+            List<OutboxDue> due = sql.dueIds(NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, 2 * max, excluded);
+            List<String> candidates = due.isEmpty() ? List.of() : choose.apply(due);
             if (candidates.isEmpty()) return List.of();
             List<ClaimedNotice> claimed = sql.lockDue(candidates, NoticeStatus.CREATED, NoticeStatus.FAILED, NoticeStatus.SENDING, now, max);
             if (!claimed.isEmpty()) {
@@ -69,7 +80,7 @@ public final class OutboxStore {
 
     /** The attempt delivered the notice; false if it no longer holds it. */
     public boolean delivered(String noticeId, int attempt, String receipt, OffsetDateTime now) {
-        return settle(noticeId, attempt, DELIVERED, NoticeStatus.DELIVERED, receipt, Optional.empty(), null, receipt, now);
+        return settle(List.of(OutboxOutcome.delivered(noticeId, attempt, receipt, now)))[0];
     }
 
     /**
@@ -77,18 +88,46 @@ public final class OutboxStore {
      * the attempt no longer holds the notice.
      */
     public boolean failed(String noticeId, int attempt, String detail, Optional<OffsetDateTime> next, OffsetDateTime now) {
-        boolean retry = next.isPresent();
-        return settle(noticeId, attempt, retry ? RETRY : DEAD, retry ? NoticeStatus.FAILED : NoticeStatus.DEAD, detail, next, detail, null, now);
+        return settle(List.of(OutboxOutcome.failed(noticeId, attempt, detail, next, now)))[0];
     }
 
-    private boolean settle(String noticeId, int attempt, String outcome, NoticeStatus status, String detail,
-                           Optional<OffsetDateTime> next, String error, String receipt, OffsetDateTime now) {
-        return transactions.inTransaction(tx -> {
+    /**
+     * Writes the outcomes of many attempts in one transaction: each journalled and its notice settled,
+     * two batched statements in all. For each, false if its attempt no longer held the notice (a newer
+     * attempt took it over): then nothing of it is written. At most one outcome per notice.
+     */
+    public boolean[] settle(List<OutboxOutcome> outcomes) {
+        boolean[] recorded = new boolean[outcomes.size()];
+        if (outcomes.isEmpty()) return recorded;
+        transactions.inTransaction(tx -> {
             OutboxSql sql = tx.attach(OutboxSql.class);
-            if (sql.journalAttempt(noticeId, attempt, NoticeStatus.SENDING, outcome, detail, next.orElse(null), now) != 1) return false;
-            sql.finish(noticeId, attempt, NoticeStatus.SENDING, status, NoticeStatus.DELIVERED, next.orElse(null), error, receipt, now);
-            return true;
+            int[] journalled = sql.journalAttempts(ids(outcomes), each(outcomes, OutboxOutcome::attempt), NoticeStatus.SENDING,
+                    each(outcomes, OutboxOutcome::journalled), each(outcomes, OutboxOutcome::detail),
+                    each(outcomes, o -> o.next().orElse(null)), each(outcomes, OutboxOutcome::at));
+            List<OutboxOutcome> held = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                recorded[i] = journalled[i] == 1;
+                if (recorded[i]) held.add(outcomes.get(i));
+            }
+            if (!held.isEmpty()) {
+                sql.finish(ids(held), each(held, OutboxOutcome::attempt), NoticeStatus.SENDING, each(held, OutboxOutcome::status),
+                        NoticeStatus.DELIVERED, each(held, o -> o.next().orElse(null)), each(held, OutboxOutcome::detail),
+                        each(held, OutboxOutcome::receipt), each(held, OutboxOutcome::at));
+            }
+            return null;
         });
+        return recorded;
+    }
+
+    private static List<String> ids(List<OutboxOutcome> outcomes) {
+        return each(outcomes, OutboxOutcome::noticeId);
+    }
+
+    /** One value per outcome, nulls included. */
+    private static <T> List<T> each(List<OutboxOutcome> outcomes, Function<OutboxOutcome, T> value) {
+        List<T> out = new ArrayList<>(outcomes.size());
+        outcomes.forEach(o -> out.add(value.apply(o)));
+        return out;
     }
 
     /** Does the ops action if the notice's status allows it, and journals who did it; false if not allowed. */

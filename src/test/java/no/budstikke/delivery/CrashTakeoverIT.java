@@ -63,8 +63,11 @@ class CrashTakeoverIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STARTED = "hub started at ";
-    /** More than the 4 senders of a hub: some notices are being sent, the others wait in memory. */
-    private static final int NOTICES = 10;
+    /**
+     * As many as the 4 senders of a hub, to one office allowed all of them: a hub claims only what its
+     * free senders take, so every notice it holds is being sent.
+     */
+    private static final int NOTICES = 4;
     private static final int SENDERS = 4;
     /** The first hub holds its notices this long, more than two leases of the default 6 s. */
     private static final Duration HELD = Duration.ofSeconds(15);
@@ -152,6 +155,8 @@ class CrashTakeoverIT {
         office = office == null ? HoldingOffice.start() : office;
         Map<String, String> p = TestHub.defaults(dataDir, url);
         p.put("budstikke.delivery.sandbox", "false");
+        p.put("budstikke.delivery.concurrency", String.valueOf(SENDERS));
+        p.put("budstikke.delivery.max-senders-per-office", String.valueOf(SENDERS));
         return p;
     }
 

@@ -88,7 +88,7 @@ class ClaimPlanIT {
     /** The SQL of an OutboxSql method, with the statuses and the time written in. */
     private static String statement(String method) {
         Method m = Arrays.stream(OutboxSql.class.getDeclaredMethods()).filter(x -> x.getName().equals(method)).findFirst().orElseThrow();
-        return m.getAnnotation(SqlQuery.class).value()
+        return m.getAnnotation(SqlQuery.class).value().replace("<busy>", "''")
                 .replace(":created", "'CREATED'").replace(":failed", "'FAILED'").replace(":sending", "'SENDING'").replace(":now", NOW);
     }
 

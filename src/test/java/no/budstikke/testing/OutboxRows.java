@@ -63,7 +63,12 @@ public final class OutboxRows {
 
     /** A notice of the event to the office {@code officeId} on {@code channel}; returns its id. */
     public String notice(String eventKey, String duty, String officeId, Priority priority, Channel channel) {
-        Office office = new Office(officeId, Role.POLICE_DISTRICT, officeId, channel, "https://" + officeId + ".example/",
+        return notice(eventKey, duty, officeId, priority, channel, "https://" + officeId + ".example/");
+    }
+
+    /** A notice of the event to the office {@code officeId} at {@code address} on {@code channel}; returns its id. */
+    public String notice(String eventKey, String duty, String officeId, Priority priority, Channel channel, String address) {
+        Office office = new Office(officeId, Role.POLICE_DISTRICT, officeId, channel, address,
                 new Serves(true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()), false);
         Notice n = new Notice(duty, false, "kind", priority, office, "purpose", "basis", JsonNodeFactory.instance.objectNode(),
                 List.of(), List.of());

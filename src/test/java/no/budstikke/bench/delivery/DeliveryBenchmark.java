@@ -65,7 +65,7 @@ import no.budstikke.testing.TestOffices;
 
 /**
  * Runs the parts on each database, one hub per database, and prints the figures. The parts are
- * {@link EndToEnd}, {@link Paced}, {@link UrgentUnderBacklog} and {@link NaiveLoop}; the loopback
+ * {@link EndToEnd}, {@link Paced}, {@link UrgentUnderBacklog}, {@link SlowAndHanging} and {@link NaiveLoop}; the loopback
  * servers are {@link Servers}, the posted events {@link Traffic}.
  */
 public final class DeliveryBenchmark {
@@ -141,6 +141,7 @@ public final class DeliveryBenchmark {
             if (settings.parts.contains("e2e")) ok &= new EndToEnd(part).run(hub, ds, db);
             if (settings.parts.contains("paced")) ok &= new Paced(part).run(hub, ds, db);
             if (settings.parts.contains("urgent")) ok &= new UrgentUnderBacklog(part).run(hub, ds, db);
+            if (settings.parts.contains("lanes")) ok &= new SlowAndHanging(part).run(hub, ds, db);
             if (settings.parts.contains("naive")) ok &= new NaiveLoop(part).run(hub, ds, db);
             String duplicates = servers.duplicates();
             System.out.println(duplicates == null ? "check ok: no notice reached an HTTP office or a mailbox twice" : "FAIL " + duplicates);

@@ -86,7 +86,7 @@ final class DeliverySettings {
         s.put("naive", "3000");         // naive: notices written and then sent one at a time
         s.put("naive-seconds", "30");   // naive: deadline per phase (write, send)
         s.put("db", "h2,postgres");
-        s.put("parts", "e2e,paced,urgent,naive");
+        s.put("parts", "e2e,paced,urgent,lanes,naive");
         s.put("paced", "150");          // paced: events posted one at a time at paced-rate
         s.put("paced-rate", "10");      // paced: events per second (about half of what e2e sustains)
         // The hub's tuning (shipped defaults: 4, 20, 200, 200, 100, 10).
