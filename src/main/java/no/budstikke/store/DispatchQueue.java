@@ -18,6 +18,14 @@ public final class DispatchQueue {
     public record StoredEvent(String payload, String dufNumber, OffsetDateTime eventTime, EventState status) {
     }
 
+    /** A stored event claimed as one of a group, under its key. */
+    public record ClaimedEvent(String eventKey, String payload, String dufNumber, OffsetDateTime eventTime, EventState status) {
+
+        public StoredEvent event() {
+            return new StoredEvent(payload, dufNumber, eventTime, status);
+        }
+    }
+
     private final Transactions transactions;
     private final Clock clock;
 
@@ -34,6 +42,15 @@ public final class DispatchQueue {
     /** Locks the event until the transaction ends, if it still waits and no other instance holds it. */
     public Optional<StoredEvent> claim(Transaction tx, String key) {
         return tx.attach(DispatchQueueSql.class).claim(key, DISPATCHABLE);
+    }
+
+    /**
+     * Claims those of {@code keys} that still wait and no other instance holds, locked until the
+     * transaction ends, in intake order.
+     */
+    public List<ClaimedEvent> claimAll(Transaction tx, List<String> keys) {
+        if (keys.isEmpty()) return List.of();
+        return tx.attach(DispatchQueueSql.class).claimAll(keys, DISPATCHABLE);
     }
 
     /** The stored event, whatever its status. */

@@ -21,6 +21,13 @@ interface DispatchQueueSql {
     @RegisterConstructorMapper(DispatchQueue.StoredEvent.class)
     Optional<DispatchQueue.StoredEvent> claim(String key, @BindList("dispatchable") List<EventState> dispatchable);
 
+    /** As {@link #claim}, for a group of events in one statement, in intake order. */
+    @SqlQuery("""
+            SELECT event_key, payload, duf_number, event_time, status FROM inbound_event
+            WHERE event_key IN (<keys>) AND status IN (<dispatchable>) ORDER BY seq FOR UPDATE SKIP LOCKED""")
+    @RegisterConstructorMapper(DispatchQueue.ClaimedEvent.class)
+    List<DispatchQueue.ClaimedEvent> claimAll(@BindList("keys") List<String> keys, @BindList("dispatchable") List<EventState> dispatchable);
+
     @SqlQuery("SELECT payload, duf_number, event_time, status FROM inbound_event WHERE event_key = :key")
     @RegisterConstructorMapper(DispatchQueue.StoredEvent.class)
     Optional<DispatchQueue.StoredEvent> event(String key);
