@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -34,4 +35,7 @@ interface DispatchQueueSql {
 
     @SqlUpdate("UPDATE inbound_event SET status = :status, status_changed_at = :now WHERE event_key = :key")
     int setStatus(String key, EventState status, OffsetDateTime now);
+
+    @SqlBatch("UPDATE inbound_event SET status = :status, status_changed_at = :now WHERE event_key = :key")
+    void setStatuses(List<String> key, EventState status, OffsetDateTime now);
 }

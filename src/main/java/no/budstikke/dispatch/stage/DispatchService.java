@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -145,8 +147,21 @@ public final class DispatchService {
             // Every group takes its cases' locks in the same order, so two instances' groups never wait on each other crosswise.
             claimed.stream().map(DispatchQueue.ClaimedEvent::dufNumber).filter(Objects::nonNull).distinct().sorted()
                     .forEach(duf -> caseFiles.lock(c, duf));
+            Map<String, Integer> lastOfCase = new HashMap<>();
+            for (int i = 0; i < claimed.size(); i++) {
+                if (claimed.get(i).dufNumber() != null) lastOfCase.put(claimed.get(i).dufNumber(), i);
+            }
             List<Outcome> out = new ArrayList<>(claimed.size());
-            for (DispatchQueue.ClaimedEvent e : claimed) out.add(decide(c, e.eventKey(), stored(e.event())));
+            List<String> markLater = new ArrayList<>(claimed.size());
+            for (int i = 0; i < claimed.size(); i++) {
+                DispatchQueue.ClaimedEvent e = claimed.get(i);
+                // A later event of the same case must find this one DISPATCHED; the others are marked together at the end.
+                boolean caseGoesOn = e.dufNumber() != null && lastOfCase.get(e.dufNumber()) > i;
+                Outcome o = decide(c, e.eventKey(), stored(e.event()), !caseGoesOn);
+                if (o.markLater()) markLater.add(e.eventKey());
+                out.add(o);
+            }
+            queue.markAllDispatched(c, markLater);
             return out;
         });
         outcomes.forEach(Outcome::log);
@@ -159,14 +174,18 @@ public final class DispatchService {
             Optional<StoredEvent> stored = queue.claim(c, key).map(DispatchService::stored);
             if (stored.isEmpty()) return Optional.<Outcome>empty(); // taken by another instance meanwhile
             if (stored.get().dufNumber() != null) caseFiles.lock(c, stored.get().dufNumber());
-            return Optional.of(decide(c, key, stored.get()));
+            return Optional.of(decide(c, key, stored.get(), false));
         });
         outcome.ifPresent(Outcome::log);
         return outcome.isPresent();
     }
 
-    /** Decides a claimed event whose case the transaction has locked, and writes all that follows from it. */
-    private Outcome decide(Transaction c, String key, StoredEvent stored) {
+    /**
+     * Decides a claimed event whose case the transaction has locked, and writes all that follows
+     * from it; with {@code markLater} it leaves marking it DISPATCHED to the caller, in the same
+     * transaction.
+     */
+    private Outcome decide(Transaction c, String key, StoredEvent stored, boolean markLater) {
         JsonNode event = stored.event();
         String dufNumber = stored.dufNumber();
         Optional<CaseFile> before = Optional.empty();
@@ -181,20 +200,20 @@ public final class DispatchService {
         Decision decision = config.dispatcher().decide(event, facts(history, before, stored));
         List<String> ids = notices.insertAll(c, key, event, decision.notices(), config.configVersion());
         for (Unresolved u : decision.unresolved()) gaps.insert(c, key, u);
-        queue.markDispatched(c, key);
+        if (!markLater) queue.markDispatched(c, key);
         Optional<CaseFile> after = history == null ? Optional.empty()
                 : Optional.of(caseFiles.record(c, history, key, told(decision)));
         Dispatched done = new Dispatched(key, event, before, after, List.copyOf(ids), decision.unresolved(),
                 config.configVersion(), config.dispatcher());
         for (DispatchListener l : listeners) l.dispatched(c, done);
-        return new Outcome(key, event.path("type").asText(), decision.notices().size(), decision.unresolved());
+        return new Outcome(key, event.path("type").asText(), decision.notices().size(), decision.unresolved(), markLater);
     }
 
     /** What a dispatch decided, logged once its transaction committed: a rolled-back group logs nothing. */
-    private record Outcome(String key, String type, int notices, List<Unresolved> unresolved) {
+    private record Outcome(String key, String type, int notices, List<Unresolved> unresolved, boolean markLater) {
 
-        /** Held for ops: the hold logs itself. */
-        static final Outcome HELD = new Outcome(null, null, 0, List.of());
+        /** Held for ops: the hold logs itself, and has set the event's status. */
+        static final Outcome HELD = new Outcome(null, null, 0, List.of(), false);
 
         void log() {
             if (this == HELD) return;
