@@ -15,7 +15,8 @@
  * repeat-every-th one a second report on an earlier case, so groups hold events of one case) through
  * the hub's IntakeService bean, untimed, and then times their dispatch: a DispatchService made of the
  * hub's own stores and listeners, deciding `group` events a transaction, called with
- * dispatchPending(batch) until nothing is left, as the dispatch timer does. On PostgreSQL, fsync,
+ * dispatchPending(batch) until nothing is left, as the dispatch timer does. With rounds=R it does
+ * so R times, every other round in the reverse order of group sizes, and prints each size's median. On PostgreSQL, fsync,
  * synchronous_commit and full_page_writes are on (checked), and ANALYZE runs after the warm-up.
  *
  * Every event must end DISPATCHED, and every group size must write the same number of notices per
@@ -80,6 +81,7 @@ public final class DispatchBenchmark {
     private final List<String> databases;
     private final List<Integer> groups;
     private final int n;
+    private final int rounds;
     private final int repeatEvery;
     private final int warmup;
     private final int batch;
@@ -93,6 +95,7 @@ public final class DispatchBenchmark {
         this.databases = Arrays.stream(s.get("db").split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
         this.groups = Arrays.stream(s.get("groups").split(",")).map(String::trim).map(Integer::parseInt).toList();
         this.n = positive(s, "n");
+        this.rounds = positive(s, "rounds");
         this.repeatEvery = positive(s, "repeat-every");
         this.warmup = Integer.parseInt(s.get("warmup"));
         this.batch = positive(s, "batch");
@@ -108,7 +111,8 @@ public final class DispatchBenchmark {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("db", "h2,postgres");
         d.put("groups", "1,50");        // group sizes, each timed on the same hub in turn
-        d.put("n", "5000");             // events per group size
+        d.put("n", "5000");             // events per group size and round
+        d.put("rounds", "1");           // rounds, each timing every group size, alternately in the other order
         d.put("repeat-every", "10");    // every 10th event is a second report on an earlier case
         d.put("warmup", "1000");        // events dispatched per hub before measuring (largest group size)
         d.put("batch", "100");          // dispatchPending(batch), as budstikke.dispatch.batch-size
@@ -171,37 +175,46 @@ public final class DispatchBenchmark {
             }
             boolean ok = true;
             Double noticesPerEvent = null;
-            for (int group : groups) {
-                if (System.nanoTime() > deadlineNanos) {
-                    System.out.println("FAIL past max-seconds before group size " + group);
-                    return false;
+            Map<Integer, List<double[]>> rates = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                // Every other round the other way round: the machine's load and the JIT drift, and must not favour one size.
+                List<Integer> order = new ArrayList<>(groups);
+                if (round % 2 == 0) java.util.Collections.reverse(order);
+                for (int group : order) {
+                    if (System.nanoTime() > deadlineNanos) {
+                        System.out.println("FAIL past max-seconds in round " + round);
+                        return false;
+                    }
+                    store(intake, events(n));
+                    long notices0 = count(ds, "SELECT COUNT(*) FROM notice");
+                    DispatchService dispatch = service(hub, group);
+                    Cpu.Sample cpu0 = Cpu.sample(pgData);
+                    long t0 = System.nanoTime();
+                    int done = drain(dispatch);
+                    long wall = System.nanoTime() - t0;
+                    String cpu = Cpu.sample(pgData).minus(cpu0, wall);
+                    long notices = count(ds, "SELECT COUNT(*) FROM notice") - notices0;
+                    double seconds = wall / 1e9;
+                    rates.computeIfAbsent(group, g -> new ArrayList<>()).add(new double[] {done / seconds, notices / seconds});
+                    System.out.printf(Locale.ROOT, "%-10s round=%d group=%-3d events=%d notices=%d wall=%.2f s  events/s=%.0f  notices/s=%.0f%n",
+                            db, round, group, done, notices, seconds, done / seconds, notices / seconds);
+                    System.out.println("           cpu: " + cpu);
+                    if (done != n) {
+                        System.out.printf(Locale.ROOT, "FAIL group=%d: %d of %d events dispatched%n", group, done, n);
+                        ok = false;
+                    }
+                    double perEvent = notices / (double) n;
+                    if (noticesPerEvent != null && Math.abs(perEvent - noticesPerEvent) > 1e-9) {
+                        System.out.printf(Locale.ROOT, "FAIL group=%d: %.3f notices per event, %.3f in the first run%n", group,
+                                perEvent, noticesPerEvent);
+                        ok = false;
+                    }
+                    noticesPerEvent = perEvent;
                 }
-                store(intake, events(n));
-                long notices0 = count(ds, "SELECT COUNT(*) FROM notice");
-                DispatchService dispatch = service(hub, group);
-                Cpu.Sample cpu0 = Cpu.sample(pgData);
-                long t0 = System.nanoTime();
-                int done = drain(dispatch);
-                long wall = System.nanoTime() - t0;
-                String cpu = Cpu.sample(pgData).minus(cpu0, wall);
-                long notices = count(ds, "SELECT COUNT(*) FROM notice") - notices0;
-                String line = String.format(Locale.ROOT, "%-10s group=%-3d events=%d notices=%d wall=%.2f s  events/s=%.0f  notices/s=%.0f",
-                        db, group, done, notices, wall / 1e9, done / (wall / 1e9), notices / (wall / 1e9));
-                System.out.println(line);
-                System.out.println("           cpu: " + cpu);
-                results.add(line + "   (" + cpu + ")");
-                if (done != n) {
-                    System.out.printf(Locale.ROOT, "FAIL group=%d: %d of %d events dispatched%n", group, done, n);
-                    ok = false;
-                }
-                double perEvent = notices / (double) n;
-                if (noticesPerEvent != null && Math.abs(perEvent - noticesPerEvent) > 1e-9) {
-                    System.out.printf(Locale.ROOT, "FAIL group=%d: %.3f notices per event, %.3f with the first group size%n", group,
-                            perEvent, noticesPerEvent);
-                    ok = false;
-                }
-                noticesPerEvent = perEvent;
             }
+            rates.forEach((group, r) -> results.add(String.format(Locale.ROOT,
+                    "%-10s group=%-3d median of %d rounds: events/s=%.0f  notices/s=%.0f   (each round: events/s %s)", db, group,
+                    r.size(), median(r, 0), median(r, 1), r.stream().map(x -> String.format(Locale.ROOT, "%.0f", x[0])).toList())));
             long waiting = count(ds, "SELECT COUNT(*) FROM inbound_event WHERE status <> 'DISPATCHED'");
             if (waiting != 0) {
                 System.out.println("FAIL " + waiting + " events not DISPATCHED");
@@ -209,6 +222,11 @@ public final class DispatchBenchmark {
             }
             return ok;
         }
+    }
+
+    private static double median(List<double[]> rates, int column) {
+        double[] v = rates.stream().mapToDouble(x -> x[column]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** The hub's dispatch, with its own stores and listeners, deciding {@code groupSize} events a transaction. */
