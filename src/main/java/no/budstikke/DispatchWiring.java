@@ -8,7 +8,9 @@ import no.budstikke.amot.TertialReport;
 import no.budstikke.casefile.OtherCentreCheck;
 import no.budstikke.casefile.UnmatchedReturns;
 import no.budstikke.deadline.DeadlineTracker;
+import no.budstikke.config.HubSettings;
 import no.budstikke.dispatch.stage.DispatchService;
+import no.budstikke.dispatch.stage.DispatchSettings;
 import no.budstikke.casefile.OtherCentreHolds;
 import no.budstikke.reload.LiveConfig;
 import no.budstikke.store.CaseFiles;
@@ -37,14 +39,19 @@ public final class DispatchWiring implements CamelConfiguration {
         return new OtherCentreHolds(new OtherCentreCheck(), new HeldEvents(clock), alerts, transactions);
     }
 
+    @BindToRegistry
+    public DispatchSettings dispatchSettings(HubSettings settings) {
+        return DispatchSettings.from(settings);
+    }
+
     /** Each dispatch decides with the routing rules live at that moment, and names their version. */
     @BindToRegistry
     public DispatchService dispatchService(Transactions transactions, LiveConfig live, NoticeStore notices, DispatchGaps gaps,
                                            CaseFiles caseFiles, Clock clock, Alerts alerts, DeadlineTracker deadlines,
-                                           OtherCentreHolds holds) {
+                                           OtherCentreHolds holds, DispatchSettings settings) {
         return new DispatchService(transactions, () -> deciding(live), notices, gaps, caseFiles, clock,
                 List.of(new UnmatchedReturns(alerts), new UnresolvedRecipients(alerts), new TertialReport(notices, gaps), deadlines),
-                holds);
+                holds, settings.groupSize());
     }
 
     private static DispatchService.Deciding deciding(LiveConfig live) {

@@ -113,6 +113,7 @@ public final class KnownSettings {
             // dispatch
             "budstikke.dispatch.poll-ms", Kind.WHOLE_NUMBER,
             "budstikke.dispatch.batch-size", Kind.WHOLE_NUMBER,
+            "budstikke.dispatch.group-size", Kind.WHOLE_NUMBER,
             "budstikke.reload.poll-ms", Kind.WHOLE_NUMBER,
             // delivery
             "budstikke.sender.organisation", Kind.TEXT,

@@ -18,6 +18,14 @@ public final class DispatchQueue {
     public record StoredEvent(String payload, String dufNumber, OffsetDateTime eventTime, EventState status) {
     }
 
+    /** A stored event claimed as one of a group, under its key. */
+    public record ClaimedEvent(String eventKey, String payload, String dufNumber, OffsetDateTime eventTime, EventState status) {
+
+        public StoredEvent event() {
+            return new StoredEvent(payload, dufNumber, eventTime, status);
+        }
+    }
+
     private final Transactions transactions;
     private final Clock clock;
 
@@ -36,6 +44,15 @@ public final class DispatchQueue {
         return tx.attach(DispatchQueueSql.class).claim(key, DISPATCHABLE);
     }
 
+    /**
+     * Claims those of {@code keys} that still wait and no other instance holds, locked until the
+     * transaction ends, in intake order.
+     */
+    public List<ClaimedEvent> claimAll(Transaction tx, List<String> keys) {
+        if (keys.isEmpty()) return List.of();
+        return tx.attach(DispatchQueueSql.class).claimAll(keys, DISPATCHABLE);
+    }
+
     /** The stored event, whatever its status. */
     public Optional<StoredEvent> event(Transaction tx, String key) {
         return tx.attach(DispatchQueueSql.class).event(key);
@@ -43,6 +60,12 @@ public final class DispatchQueue {
 
     public void markDispatched(Transaction tx, String key) {
         setStatus(tx, key, EventState.DISPATCHED);
+    }
+
+    /** As {@link #markDispatched}, for several events in one round trip. */
+    public void markAllDispatched(Transaction tx, List<String> keys) {
+        if (keys.isEmpty()) return;
+        tx.attach(DispatchQueueSql.class).setStatuses(keys, EventState.DISPATCHED, OffsetDateTime.now(clock));
     }
 
     /** An event dispatch could not decide: ops see it by this status, and dispatch takes it no more. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -23,7 +24,7 @@ interface NoticeSql {
     record OfficeCount(String officeId, long notices) {
     }
 
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO notice (notice_id, event_key, duty, is_copy, kind, priority, priority_rank, role, office_id,
                                 channel, address, purpose, legal_basis, content, removed_fields, flags, status,
                                 created_at, status_changed_at, office_name, document, next_attempt_at, due_at, duf_number,
@@ -32,8 +33,14 @@ interface NoticeSql {
                     :channel, :address, :purpose, :legalBasis, :content, :removedFields, :flags, :status,
                     :createdAt, :createdAt, :officeName, :document, :createdAt, :dueAt, :dufNumber,
                     :configVersion)
-            ON CONFLICT DO NOTHING""")
+            ON CONFLICT DO NOTHING""";
+
+    @SqlUpdate(INSERT)
     void insert(@BindMethods NewNotice notice);
+
+    /** As {@link #insert}, the notices of one event in one round trip. */
+    @SqlBatch(INSERT)
+    void insertAll(@BindMethods List<NewNotice> notices);
 
     @SqlQuery("""
             SELECT notice_id, duty, is_copy AS copy, priority, role, office_id, channel, status

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +61,36 @@ public final class NoticeStore {
 
     /** As {@link #insert(Transaction, String, String, JsonNode, Notice)}, recording the config version that decided it. */
     public String insert(Transaction tx, String id, String eventKey, JsonNode event, Notice n, String configVersion) {
+        tx.attach(NoticeSql.class).insert(row(id, eventKey, event, n, configVersion, OffsetDateTime.now(clock)));
+        return id;
+    }
+
+    /**
+     * Inserts the notices one event decided, in one round trip, skipping those whose id exists;
+     * returns their ids in the order given.
+     */
+    public List<String> insertAll(Transaction tx, String eventKey, JsonNode event, List<Notice> decided, String configVersion) {
+        if (decided.isEmpty()) return List.of();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> ids = new ArrayList<>(decided.size());
+        List<NoticeSql.NewNotice> rows = new ArrayList<>(decided.size());
+        for (Notice n : decided) {
+            String id = NoticeId.of(eventKey, n.duty(), n.recipient().id(), n.copy());
+            ids.add(id);
+            rows.add(row(id, eventKey, event, n, configVersion, now));
+        }
+        tx.attach(NoticeSql.class).insertAll(rows);
+        return ids;
+    }
+
+    private NoticeSql.NewNotice row(String id, String eventKey, JsonNode event, Notice n, String configVersion, OffsetDateTime now) {
         JsonNode duf = event.path("data").path("person").path("dufNumber");
-        tx.attach(NoticeSql.class).insert(new NoticeSql.NewNotice(id, eventKey, n.duty(), n.copy(), n.kind(),
+        return new NoticeSql.NewNotice(id, eventKey, n.duty(), n.copy(), n.kind(),
                 n.priority().name(), n.priority().ordinal(), n.recipient().role().name(), n.recipient().id(),
                 n.recipient().channel().name(), n.recipient().address(), n.purpose(), n.legalBasis(), NoticeJson.text(n.content()),
                 NoticeJson.text(NoticeJson.strings(n.removedFields())), NoticeJson.text(NoticeJson.strings(n.flags())),
                 NoticeStatus.CREATED, now, n.recipient().name(), NoticeJson.text(document.build(id, eventKey, event, n, now)),
-                dueAt(n, now), duf.isTextual() ? duf.asText() : null, configVersion));
-        return id;
+                dueAt(n, now), duf.isTextual() ? duf.asText() : null, configVersion);
     }
 
     /** A task is due when its rule says, else after the default; a notice to be sent is not due. */

@@ -114,7 +114,7 @@ final class Sampler {
         if (has(stack, "org.postgresql.", "org.h2.")) {
             String what = calls(stack, "commit") ? "commit" : calls(stack, "claim") ? "claim query"
                     : calls(stack, "delivered") || calls(stack, "failed") ? "recording the outcome (attempt, status)"
-                    : calls(stack, "dispatchOne") ? "dispatching an event" : "other statement";
+                    : calls(stack, "dispatchOne") || calls(stack, "dispatchGroup") ? "dispatching an event" : "other statement";
             return "database: " + what;
         }
         if (has(stack, "com.zaxxer.hikari.")) return "database: waiting for a pooled connection";
