@@ -12,6 +12,11 @@ import no.budstikke.console.OverviewPage;
 import no.budstikke.console.StaticAssets;
 import no.budstikke.console.TasksPage;
 import no.budstikke.console.auth.ConsoleSettings;
+import no.budstikke.console.config.ConfigPage;
+import no.budstikke.console.config.LoadedConfig;
+import no.budstikke.console.journal.JournalPage;
+import no.budstikke.console.quarantine.QuarantinePage;
+import no.budstikke.contract.ContractValidator;
 import no.budstikke.console.auth.ConsoleUsersFile;
 import no.budstikke.console.auth.LocalLogin;
 import no.budstikke.console.auth.LoginThrottle;
@@ -21,6 +26,13 @@ import no.budstikke.console.oidc.OidcSettings;
 import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
+import no.budstikke.explain.Explain;
+import no.budstikke.model.CaseState;
+import no.budstikke.reload.ConfigReload;
+import no.budstikke.reload.LiveConfig;
+import no.budstikke.store.DispatchGaps;
+import no.budstikke.store.Journal;
+import no.budstikke.store.QuarantineStore;
 import no.budstikke.store.ConsoleLogins;
 import no.budstikke.store.ConsoleSessions;
 import no.budstikke.store.FollowUpCounts;
@@ -77,6 +89,34 @@ public final class ConsoleWiring implements CamelConfiguration {
     @BindToRegistry
     public AlertsPage consoleAlerts(Alerts alerts, ConsoleHtml html) {
         return new AlertsPage(alerts, html);
+    }
+
+    @BindToRegistry
+    public JournalPage consoleJournal(Transactions transactions, Alerts alerts, DispatchGaps gaps, NoticeStore notices, ConsoleHtml html) {
+        return new JournalPage(new Journal(transactions, alerts, gaps), notices, html);
+    }
+
+    @BindToRegistry
+    public QuarantinePage consoleQuarantine(QuarantineStore quarantine, ConsoleHtml html) {
+        return new QuarantinePage(quarantine, html);
+    }
+
+    /** The config page reads the running version and explains with it through the explain command's own code path. */
+    @BindToRegistry
+    public ConfigPage consoleConfig(ConfigReload reload, ContractValidator validator, ConsoleHtml html) {
+        return new ConfigPage(new LoadedConfig() {
+            @Override
+            public Running running() {
+                LiveConfig.Version v = reload.live().current();
+                return new Running(v.hash(), v.loadedAt(), v.dispatcher().config());
+            }
+
+            @Override
+            public Explanation explain(byte[] event) {
+                Explain.Explained e = Explain.explain(event, reload.live().current().dispatcher(), CaseState.UNKNOWN, validator);
+                return new Explanation(e.notJson(), e.broken(), e.decided().stream().map(Explain.Decided::decision).toList());
+            }
+        }, html);
     }
 
     @BindToRegistry

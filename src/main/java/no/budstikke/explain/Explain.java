@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.budstikke.startup.ConfigFolder;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
@@ -89,35 +90,59 @@ public final class Explain {
             err.println("explain: cannot read " + eventFile + " (" + e.getClass().getSimpleName() + ")");
             return INVALID_CONFIG_OR_USAGE;
         }
-        EventParser.ParsedInput parsed = new EventParser().parse(bytes, InputForm.EITHER);
-        if (parsed.failure().isPresent()) {
-            err.println("explain: " + eventFile + ": " + parsed.failure().get());
+        Explained explained = explain(bytes, dispatcher, new CaseState(facts), ContractValidator.fromClasspath());
+        if (explained.notJson().isPresent()) {
+            err.println("explain: " + eventFile + ": " + explained.notJson().get());
             return INVALID_EVENT;
         }
-        ContractValidator validator = ContractValidator.fromClasspath();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < parsed.events().size(); i++) {
-            String prefix = parsed.batch() ? "/" + i : "";
-            for (Violation v : validator.validateEvent(parsed.events().get(i))) {
-                problems.add(eventFile + " at " + prefix + (v.pointer().isEmpty() && prefix.isEmpty() ? "/" : v.pointer()) + ": " + v.message());
-            }
-        }
-        if (!problems.isEmpty()) {
+        if (!explained.broken().isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Violation v : explained.broken()) problems.add(eventFile + " at " + v.pointer() + ": " + v.message());
             err.println("explain: the event breaks the contract:\n  " + String.join("\n  ", problems));
             return INVALID_EVENT;
         }
-        CaseState caseState = new CaseState(facts);
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode event : parsed.events()) {
-            Decision d = dispatcher.decide(event, caseState);
+        for (Decided d : explained.decided()) {
             if (json) {
-                all.add(document(event, d));
+                all.add(document(d.event(), d.decision()));
             } else {
-                out.print(text(event, d));
+                out.print(text(d.event(), d.decision()));
             }
         }
-        if (json) out.println(NoticeJson.pretty(parsed.batch() ? all : all.get(0)));
+        if (json) out.println(NoticeJson.pretty(explained.batch() ? all : all.get(0)));
         return OK;
+    }
+
+    /** One event and what the config decides for it. */
+    public record Decided(JsonNode event, Decision decision) {
+    }
+
+    /**
+     * What explaining some bytes gives: the decisions, or why there are none: {@code notJson} when
+     * the bytes are not an event or a batch, {@code broken} (pointers prefixed with the batch index)
+     * when the contract refuses them.
+     */
+    public record Explained(boolean batch, List<Decided> decided, Optional<String> notJson, List<Violation> broken) {
+    }
+
+    /**
+     * The plain decision behind the command, for anyone who holds the bytes of an event (or a batch)
+     * and a dispatcher: parse, check against the contract, decide. Nothing is sent or stored.
+     */
+    public static Explained explain(byte[] bytes, Dispatcher dispatcher, CaseState caseState, ContractValidator validator) {
+        EventParser.ParsedInput parsed = new EventParser().parse(bytes, InputForm.EITHER);
+        if (parsed.failure().isPresent()) return new Explained(false, List.of(), parsed.failure(), List.of());
+        List<Violation> broken = new ArrayList<>();
+        for (int i = 0; i < parsed.events().size(); i++) {
+            String prefix = parsed.batch() ? "/" + i : "";
+            for (Violation v : validator.validateEvent(parsed.events().get(i))) {
+                broken.add(new Violation(prefix + (v.pointer().isEmpty() && prefix.isEmpty() ? "/" : v.pointer()), v.message()));
+            }
+        }
+        if (!broken.isEmpty()) return new Explained(parsed.batch(), List.of(), Optional.empty(), broken);
+        List<Decided> decided = new ArrayList<>();
+        for (JsonNode event : parsed.events()) decided.add(new Decided(event, dispatcher.decide(event, caseState)));
+        return new Explained(parsed.batch(), decided, Optional.empty(), List.of());
     }
 
     static ObjectNode document(JsonNode event, Decision d) {
