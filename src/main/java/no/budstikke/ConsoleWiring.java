@@ -11,7 +11,9 @@ import no.budstikke.console.OidcSignIn;
 import no.budstikke.console.OverviewPage;
 import no.budstikke.console.StaticAssets;
 import no.budstikke.console.TasksPage;
+import no.budstikke.config.HubSettings;
 import no.budstikke.console.auth.ConsoleSettings;
+import no.budstikke.console.auth.ConsoleUsers;
 import no.budstikke.console.auth.ConsoleUsersFile;
 import no.budstikke.console.auth.LocalLogin;
 import no.budstikke.console.auth.LoginThrottle;
@@ -19,6 +21,8 @@ import no.budstikke.console.auth.Sessions;
 import no.budstikke.console.oidc.OidcLogin;
 import no.budstikke.console.oidc.OidcSettings;
 import no.budstikke.delivery.OfficeBackoff;
+import no.budstikke.dispatch.config.Problems;
+import no.budstikke.startup.ProductionGuard;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.store.ConsoleLogins;
@@ -50,9 +54,9 @@ public final class ConsoleWiring implements CamelConfiguration {
 
     /** The users file is read here, at start: a mistake in it stops the start with the file and the entry named. */
     @BindToRegistry
-    public LoginPage consoleLogin(CamelContext context, Sessions sessions, ConsoleHtml html, ConsoleSettings settings, Clock clock) {
-        LocalLogin login = new LocalLogin(ConsoleUsersFile.load(settings.usersFile()),
-                new LoginThrottle(clock, settings.loginFailures(), settings.loginWindow()));
+    public LoginPage consoleLogin(CamelContext context, Sessions sessions, ConsoleHtml html, HubSettings hub, ConsoleSettings settings,
+                                  Clock clock) {
+        LocalLogin login = new LocalLogin(users(hub, settings), new LoginThrottle(clock, settings.loginFailures(), settings.loginWindow()));
         return new LoginPage(login, sessions, html, oidcSettings(context).isPresent());
     }
 
@@ -61,6 +65,21 @@ public final class ConsoleWiring implements CamelConfiguration {
     public OidcSignIn consoleOidc(CamelContext context, Transactions transactions, Sessions sessions, ConsoleHtml html, Clock clock) {
         Optional<OidcSettings> settings = oidcSettings(context);
         return new OidcSignIn(settings, settings.map(s -> new OidcLogin(s, clock)), new ConsoleLogins(transactions), sessions, html);
+    }
+
+    /**
+     * Reads and checks the console's users file, with the production profile's refusal of the
+     * documented first login. Here, at the root, because the start-up checks may not import the
+     * console (the console imports what imports them).
+     *
+     * @throws no.budstikke.config.ConfigException naming the file, the entry and what is expected
+     */
+    static ConsoleUsers users(HubSettings hub, ConsoleSettings settings) {
+        ConsoleUsers users = ConsoleUsersFile.load(settings.usersFile());
+        Problems problems = new Problems();
+        ProductionGuard.consoleRefusals(hub, users.usingFirstLoginPassword(), settings.usersFile(), problems);
+        problems.throwIfAny("settings");
+        return users;
     }
 
     @BindToRegistry
