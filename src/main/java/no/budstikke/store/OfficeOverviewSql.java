@@ -31,7 +31,7 @@ interface OfficeOverviewSql {
     @SqlQuery("SELECT office_id, COUNT(*) AS notices FROM notice WHERE status = :dead GROUP BY office_id")
     List<Count> dead(NoticeStatus dead);
 
-    /** Reads the end of ix_notice_delivered (delivered_at, office_id) from {@code since}: the index alone. */
+    /** Reads the end of ix_notice_delivered (delivered_at, office_id; migration V25) from {@code since}: the recent deliveries only. */
     @SqlQuery("SELECT office_id, COUNT(*) AS notices FROM notice WHERE delivered_at >= :since GROUP BY office_id")
     List<Count> deliveredSince(OffsetDateTime since);
 }
