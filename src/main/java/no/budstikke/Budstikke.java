@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.budstikke.auth.NewApiKey;
 import no.budstikke.config.CamelSettings;
+import no.budstikke.console.auth.NewUser;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
 import no.budstikke.config.HubFolders;
@@ -24,6 +25,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * <pre>
  *   java -jar budstikke.jar                 run the hub (config from ./config, or -Dbudstikke.config.dir)
  *   java -jar budstikke.jar new-api-key N   print a new API key and its api-keys.json entry
+ *   java -jar budstikke.jar new-user N R... print a console user's new password and its console-users.json entry
  *   java -jar budstikke.jar explain F ...   show the notices an event would lead to, sending nothing
  *   java -jar budstikke.jar explain --replay --config DIR ...   what a candidate config would decide differently over stored events
  *   java -jar budstikke.jar check [--config DIR]   validate a config folder as a start would
@@ -43,6 +45,8 @@ public final class Budstikke {
               explain EVENT.json [--config DIR] [--json]
                                           the notices an event would lead to, to whom and with which fields; sends nothing
               new-api-key NAME            a new API key and its entry for config/api-keys.json
+              new-user NAME ROLE...       a console login: a new password and its entry for config/console-users.json
+                                          (roles: staff, ops, ops-pii)
               erase --duf-number-file FILE|-
                                           erase one person; the DUF number from FILE or standard input (docs/privacy.md)
               --help                      this list
@@ -61,6 +65,9 @@ public final class Budstikke {
             case "new-api-key" -> {
                 out.print(NewApiKey.instructions(rest.isEmpty() ? "new-sender" : rest.get(0)));
                 return 0;
+            }
+            case "new-user" -> {
+                return NewUser.run(rest, out, err);
             }
             case "explain" -> {
                 return Explain.run(rest, out, err);
@@ -160,7 +167,8 @@ public final class Budstikke {
             IntakeWiring.class, IntakeSourcesWiring.class, OutboxWiring.class, AlertWiring.class,
             DeadlineWiring.class, DeadlineWatchWiring.class, DispatchWiring.class,
             MailWiring.class, HttpChannelWiring.class, SftpWiring.class, DeliveryWiring.class,
-            TaskWiring.class, RetentionWiring.class, ScheduleWiring.class, ReloadWiring.class, ApiWiring.class);
+            TaskWiring.class, RetentionWiring.class, ScheduleWiring.class, ReloadWiring.class, ApiWiring.class,
+            ConsoleWiring.class);
 
     /** The hub as camel-main runs it; tests start the same. */
     public static Main newMain() {

@@ -3,6 +3,7 @@ package no.budstikke;
 import java.time.Clock;
 import no.budstikke.config.CamelSettings;
 import no.budstikke.config.DatabaseSettings;
+import no.budstikke.console.auth.ConsoleSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.delivery.DeliverySettings;
@@ -99,6 +100,11 @@ public final class SettingsWiring implements CamelConfiguration {
     @BindToRegistry
     public ReloadSettings reloadSettings(HubSettings settings) {
         return ReloadSettings.from(settings);
+    }
+
+    @BindToRegistry
+    public ConsoleSettings consoleSettings(HubSettings settings) {
+        return ConsoleSettings.from(settings);
     }
 
     @BindToRegistry

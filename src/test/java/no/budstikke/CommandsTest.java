@@ -22,7 +22,7 @@ class CommandsTest {
     void helpListsEveryCommandTheHubHas() {
         assertThat(command("--help")).isZero();
         String help = out.toString(UTF_8);
-        for (String command : List.of("check [--config DIR]", "explain EVENT.json", "new-api-key NAME", "--help")) {
+        for (String command : List.of("check [--config DIR]", "explain EVENT.json", "new-api-key NAME", "new-user NAME ROLE...", "--help")) {
             assertThat(help).contains("\n  " + command);
         }
         assertThat(err.toString(UTF_8)).isEmpty();
@@ -48,5 +48,27 @@ class CommandsTest {
         assertThat(out.toString(UTF_8)).contains("check: config is valid");
         assertThat(command("new-api-key", "bergen-centre")).isZero();
         assertThat(out.toString(UTF_8)).contains("bergen-centre");
+    }
+
+    @Test
+    void newUserPrintsAPasswordOnceAndAnEntryHoldingOnlyItsHash() throws Exception {
+        assertThat(command("new-user", "kari", "ops", "staff")).isZero();
+        String printed = out.toString(UTF_8);
+        String password = printed.lines().dropWhile(l -> !l.startsWith("Give this password")).skip(1).findFirst().orElseThrow().trim();
+        assertThat(password).hasSize(20);
+        java.util.regex.Matcher hash = java.util.regex.Pattern.compile("\"passwordHash\": \"([^\"]+)\"").matcher(printed);
+        assertThat(hash.find()).isTrue();
+        assertThat(no.budstikke.console.auth.Passwords.matches(password, hash.group(1))).isTrue();
+        assertThat(printed).contains("\"name\": \"kari\"", "\"roles\": [\"ops\", \"staff\"]")
+                .containsOnlyOnce(password);
+    }
+
+    @Test
+    void newUserRefusesAnUnknownRoleWithTheList() {
+        assertThat(command("new-user", "kari", "admin")).isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("unknown role 'admin'", "staff, ops, ops-pii");
+        assertThat(out.toString(UTF_8)).isEmpty();
+        assertThat(command("new-user", "kari")).isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("usage: new-user NAME ROLE...");
     }
 }

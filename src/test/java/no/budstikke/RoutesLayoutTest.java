@@ -32,7 +32,7 @@ class RoutesLayoutTest {
         List<String> entries = shippedEntries();
         assertThat(folders(entries)).as("the folders of " + KEY)
                 .containsSubsequence("1-intake", "2-dispatch", "3-outbox", "4-channels")
-                .contains("api", "background", "shared");
+                .contains("api", "console", "background", "shared");
         assertThat(problems(entries, relative(files()), relative(directories()), Files.readString(ROUTES.resolve("README.md"))))
                 .isEmpty();
     }

@@ -1,0 +1,73 @@
+package no.budstikke;
+
+import java.time.Clock;
+import no.budstikke.alert.Alerts;
+import no.budstikke.console.AlertsPage;
+import no.budstikke.console.ConsoleGate;
+import no.budstikke.console.ConsoleHtml;
+import no.budstikke.console.LoginPage;
+import no.budstikke.console.OverviewPage;
+import no.budstikke.console.StaticAssets;
+import no.budstikke.console.TasksPage;
+import no.budstikke.console.auth.ConsoleSettings;
+import no.budstikke.console.auth.ConsoleUsersFile;
+import no.budstikke.console.auth.LocalLogin;
+import no.budstikke.console.auth.LoginThrottle;
+import no.budstikke.console.auth.Sessions;
+import no.budstikke.delivery.OfficeBackoff;
+import no.budstikke.delivery.Outbox;
+import no.budstikke.delivery.task.Tasks;
+import no.budstikke.store.ConsoleSessions;
+import no.budstikke.store.FollowUpCounts;
+import no.budstikke.store.NoticeStore;
+import no.budstikke.store.Transactions;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** The ops console at /console: its gate, its sessions and logins, and one bean per page. */
+public final class ConsoleWiring implements CamelConfiguration {
+
+    @BindToRegistry
+    public ConsoleHtml consoleHtml() {
+        return new ConsoleHtml();
+    }
+
+    @BindToRegistry
+    public Sessions consoleSessions(Transactions transactions, ConsoleSettings settings, Clock clock) {
+        return new Sessions(new ConsoleSessions(transactions), settings.sessions(), clock);
+    }
+
+    @BindToRegistry
+    public ConsoleGate consoleGate(Sessions sessions, ConsoleHtml html, ConsoleSettings settings) {
+        return new ConsoleGate(sessions, html, settings.maxFormBytes());
+    }
+
+    /** The users file is read here, at start: a mistake in it stops the start with the file and the entry named. */
+    @BindToRegistry
+    public LoginPage consoleLogin(Sessions sessions, ConsoleHtml html, ConsoleSettings settings, Clock clock) {
+        LocalLogin login = new LocalLogin(ConsoleUsersFile.load(settings.usersFile()),
+                new LoginThrottle(clock, settings.loginFailures(), settings.loginWindow()));
+        return new LoginPage(login, sessions, html);
+    }
+
+    @BindToRegistry
+    public OverviewPage consoleOverview(OfficeBackoff offices, NoticeStore notices, Transactions transactions, ConsoleHtml html,
+                                        Clock clock) {
+        return new OverviewPage(offices, notices, new FollowUpCounts(transactions, clock), html, clock);
+    }
+
+    @BindToRegistry
+    public TasksPage consoleTasks(Tasks tasks, Outbox outbox, Transactions transactions, ConsoleHtml html, Clock clock) {
+        return new TasksPage(tasks, outbox, new ConsoleSessions(transactions), html, clock);
+    }
+
+    @BindToRegistry
+    public AlertsPage consoleAlerts(Alerts alerts, ConsoleHtml html) {
+        return new AlertsPage(alerts, html);
+    }
+
+    @BindToRegistry
+    public StaticAssets consoleStatic() {
+        return new StaticAssets();
+    }
+}
