@@ -105,10 +105,17 @@ public final class ConsoleGate implements Processor {
         return total > maxFormBytes ? Optional.empty() : Optional.of(Map.copyOf(form));
     }
 
-    /** A browser names the page a form came from in Origin; when it does, that must be this host. */
+    /**
+     * Whether a form came from the console's own pages, as far as the browser says: Sec-Fetch-Site
+     * (sent by current browsers whatever the referrer policy) must be same-origin, and an Origin,
+     * unless withheld as "null" (what no-referrer makes Chromium send), must be this host. A client
+     * that sends neither, such as curl, is left to the CSRF token and the SameSite cookie.
+     */
     private static boolean sameOrigin(HttpServerRequest request) {
+        String site = request.headers().get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin")) return false;
         String origin = request.headers().get("Origin");
-        if (origin == null) return true;
+        if (origin == null || origin.equals("null")) return true;
         String host = request.headers().get("Host");
         try {
             URI uri = URI.create(origin);

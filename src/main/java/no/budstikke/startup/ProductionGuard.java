@@ -5,6 +5,7 @@ import java.util.List;
 import no.budstikke.alert.OpsMailbox;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.config.ConfigException;
+import no.budstikke.console.auth.ConsoleUsers;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Profile;
@@ -76,6 +77,20 @@ public final class ProductionGuard {
                     + ": anyone who can write to the inbox could pose as DUF or any centre", "the sources files directly in "
                     + "the inbox may carry, or '" + InboxFolders.NONE + "' and a folder of its own for each sender ("
                     + InboxFolders.FOLDERS + "<folder>)");
+        }
+    }
+
+    /**
+     * The console's users file may not hold the documented first login (docs/console.md) in
+     * production, under whatever name: its password is public. {@code users} may be null (not
+     * readable: reported on its own).
+     */
+    public static void consoleRefusals(HubSettings settings, ConsoleUsers users, Path usersFile, Problems problems) {
+        if (settings.profile() != Profile.PRODUCTION || users == null) return;
+        List<String> firstLogins = users.usingFirstLoginPassword();
+        if (!firstLogins.isEmpty()) {
+            problems.add(new Source(usersFile.toString(), "/users", 0), "the production profile refuses the entries " + firstLogins
+                    + ", whose password is the documented first login's", "a password made by 'new-user' for each person");
         }
     }
 

@@ -41,12 +41,17 @@ final class ConsoleHub implements AutoCloseable {
     }
 
     static ConsoleHub start(Path dir, Map<String, String> overrides) throws IOException {
+        return start(dir, overrides, null);
+    }
+
+    /** With {@code clock} (null: the system clock) for the hub's time. */
+    static ConsoleHub start(Path dir, Map<String, String> overrides, java.time.Clock clock) throws IOException {
         Path users = dir.resolve("console-users.json");
         Files.writeString(users, usersFile());
         Map<String, String> p = new LinkedHashMap<>(TestHub.defaults(dir, TestDatabases.freshUrl(TestDatabases.Kind.H2, dir)));
         p.put("budstikke.console.users-file", users.toString());
         p.putAll(overrides);
-        return new ConsoleHub(TestHub.start(p));
+        return new ConsoleHub(TestHub.start(p, clock));
     }
 
     static String usersFile() {

@@ -49,6 +49,8 @@ public final class TestHub implements AutoCloseable {
         p.put("budstikke.data.dir", dataDir.toString());
         p.put("budstikke.db.url", dbUrl);
         p.put("budstikke.api-keys.file", Path.of("src/test/resources/test-api-keys.json").toAbsolutePath().toString());
+        // Not the shipped file, whose documented first login the production profile refuses (password: test-console-password).
+        p.put("budstikke.console.users-file", Path.of("src/test/resources/test-console-users.json").toAbsolutePath().toString());
         p.put("budstikke.intake.file.poll-ms", "100");
         p.put("camel.server.host", "127.0.0.1");
         p.put("camel.management.host", "127.0.0.1");
