@@ -147,7 +147,8 @@ public final class NoticePage {
                 t.removedFields(), Labels.status(t.status()), t.status() == NoticeStatus.DEAD || t.status() == NoticeStatus.FAILED,
                 t.attempts(), Labels.time(t.createdAt()), Labels.span(Duration.between(t.createdAt(), now)),
                 t.status() == NoticeStatus.FAILED ? Labels.time(t.nextAttemptAt()) : null, Labels.time(t.deliveredAt()), t.receipt(),
-                t.lastError(), t.configVersion(), steps, actions);
+                // The last failure matters while the notice has not arrived; the timeline keeps every one.
+                t.status() == NoticeStatus.DELIVERED ? null : t.lastError(), t.configVersion(), steps, actions);
     }
 
     private static StepRow step(NoticeTimeline.Step s) {

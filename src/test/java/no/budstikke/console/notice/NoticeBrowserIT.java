@@ -16,7 +16,9 @@ import no.budstikke.store.Transactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -81,6 +83,7 @@ class NoticeBrowserIT {
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("Rettslig grunnlag", "Felt holdt tilbake", "Forsøk 1: feilet, stoppet", "HTTP 404");
         assertThat(browser.findElements(By.cssSelector("ul.fields-removed li"))).isNotEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(NoticeConsole.MISSING_DUF);
 
         browser.findElement(By.linkText("Send på nytt")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Send på nytt?");
@@ -98,13 +101,23 @@ class NoticeBrowserIT {
         assertThat(timeline.indexOf("Sendt på nytt")).isLessThan(timeline.indexOf("Forsøk 1: levert"));
         assertThat(console.status(dead)).isEqualTo("DELIVERED");
         assertThat(browser.findElements(By.linkText("Send på nytt"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("table.facts")).getText()).doesNotContain("Siste feil");
+        // Tall enough for the whole timeline in one picture.
+        browser.manage().window().setSize(new Dimension(1366, 1500));
         shoot("melding.png");
+        browser.manage().window().setSize(new Dimension(1366, 900));
 
-        // Frister: the missing child's D1 runs; one run at risk and one overdue, as if started long ago.
+        // Frister: the example's D1 started at its event time, long past; besides it one run calm, one at risk and
+        // one overdue.
         startOldRuns();
         browser.findElement(By.linkText("Frister")).click();
         List<WebElement> runs = browser.findElements(By.cssSelector("table tbody tr"));
-        assertThat(runs).extracting(WebElement::getText).anyMatch(t -> t.startsWith("D1 ") && t.contains("Løper"));
+        assertThat(runs).extracting(WebElement::getText).anyMatch(t -> t.startsWith("D1 "));
+        // A run is named by its deadline and starting event, never by its case.
+        assertThat(browser.getPageSource()).doesNotContain(NoticeConsole.MISSING_DUF);
+        WebElement calm = runs.stream().filter(r -> r.getText().startsWith("D5 ")).findFirst().orElseThrow();
+        assertThat(calm.getText()).contains("Løper");
+        assertThat(calm.getAttribute("class")).isNullOrEmpty();
         WebElement overdue = runs.stream().filter(r -> r.getText().startsWith("D3 ")).findFirst().orElseThrow();
         assertThat(overdue.getAttribute("class")).isEqualTo("bad");
         assertThat(overdue.getText()).containsPattern("(Overskredet|Brutt) \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d:\\d\\d");
@@ -123,6 +136,8 @@ class NoticeBrowserIT {
             runs.start(tx, "browser-at-risk", "D2", event, null, null, 1,
                     new DeadlineClock.Times(now.minus(Duration.ofHours(30)), now.plus(Duration.ofHours(6)), now.minus(Duration.ofHours(2))),
                     now);
+            runs.start(tx, "browser-calm", "D5", event, null, null, 1,
+                    new DeadlineClock.Times(now, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(1))), now);
             runs.start(tx, "browser-overdue", "D3", event, null, null, 1,
                     new DeadlineClock.Times(now.minus(Duration.ofDays(3)), now.minus(Duration.ofHours(1)), now.minus(Duration.ofDays(1))),
                     now);
@@ -134,7 +149,9 @@ class NoticeBrowserIT {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--window-size=1366,900", "--disable-dev-shm-usage");
+        options.addArguments("--headless=new", "--no-sandbox", "--window-size=1366,900", "--disable-dev-shm-usage", "--lang=nb-NO");
+        // Norwegian date fields (dd.mm.åååå), as ops see them.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nb-NO,nb"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -43,6 +43,8 @@ final class NoticeConsole implements AutoCloseable {
     static final String STAFF = "siri";
     static final String PASSWORD = "riktig-hest-batteri-stift";
     static final String POLICE = "police-oslo";
+    /** The case of examples/events/missing.json: never to be shown on the notice or deadline pages. */
+    static final String MISSING_DUF = "201912345678";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
 
