@@ -95,6 +95,18 @@ class NoticeConsoleSecurityIT {
     }
 
     @Test
+    void theNoticeAndActionComeFromThePathNotFromTheQueryString() throws Exception {
+        String ops = console.login(NoticeConsole.OPS);
+        String unknown = "0".repeat(32);
+        assertThat(console.get("/console/meldinger/" + unknown + "?notice=" + dead, ops).statusCode()).isEqualTo(404);
+        assertThat(console.get("/console/meldinger/" + dead + "/slett?action=avbryt", ops).statusCode()).isEqualTo(404);
+        String csrf = NoticeConsole.csrf(console.get("/console/meldinger", ops).body());
+        assertThat(console.post("/console/meldinger/" + unknown + "/avbryt?notice=" + dead, ops, Map.of("csrf", csrf)).statusCode())
+                .isEqualTo(404);
+        assertThat(console.status(dead)).isEqualTo("DEAD");
+    }
+
+    @Test
     void whatIsTypedIntoTheSearchComesBackEscapedAndIsNotSearched() {
         String ops = console.login(NoticeConsole.OPS);
         HttpResponse<String> r = console.get("/console/meldinger?kontor=%3Cscript%3Ealert(1)%3C%2Fscript%3E&status=DEAD", ops);
