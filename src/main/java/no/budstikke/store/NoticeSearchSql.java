@@ -13,7 +13,8 @@ interface NoticeSearchSql {
      * Newest first, from just before the keyset ({@code beforeAt}, {@code beforeId}), which is also the
      * upper end of the time range. Reads ix_notice_queue (status, priority_rank, created_at, notice_id)
      * for the wanted statuses and priorities, within the time range, and sorts what matches; an office
-     * or duty filter is checked on the rows found.
+     * or duty filter is checked on the rows found. Without a status or time filter that is every notice:
+     * fine for a person searching now and then, not for anything on a timer.
      */
     @SqlQuery("""
             SELECT notice_id, event_key, duty, is_copy AS copy, priority, office_id, channel, status, attempts,
