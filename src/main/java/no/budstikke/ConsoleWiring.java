@@ -20,6 +20,10 @@ import no.budstikke.console.auth.LoginThrottle;
 import no.budstikke.console.auth.Sessions;
 import no.budstikke.console.oidc.OidcLogin;
 import no.budstikke.console.oidc.OidcSettings;
+import no.budstikke.console.notice.DeadlinesPage;
+import no.budstikke.console.notice.NoticePage;
+import no.budstikke.console.notice.NoticesPage;
+import no.budstikke.deadline.Deadlines;
 import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.dispatch.config.Problems;
 import no.budstikke.startup.ProductionGuard;
@@ -27,8 +31,11 @@ import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.store.ConsoleLogins;
 import no.budstikke.store.ConsoleSessions;
+import no.budstikke.store.DeadlineOverview;
 import no.budstikke.store.FollowUpCounts;
+import no.budstikke.store.NoticeSearch;
 import no.budstikke.store.NoticeStore;
+import no.budstikke.store.NoticeTimeline;
 import no.budstikke.store.Transactions;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -96,6 +103,21 @@ public final class ConsoleWiring implements CamelConfiguration {
     @BindToRegistry
     public AlertsPage consoleAlerts(Alerts alerts, ConsoleHtml html) {
         return new AlertsPage(alerts, html);
+    }
+
+    @BindToRegistry
+    public NoticesPage consoleNotices(Transactions transactions, ConsoleHtml html) {
+        return new NoticesPage(new NoticeSearch(transactions), html);
+    }
+
+    @BindToRegistry
+    public NoticePage consoleNotice(Transactions transactions, Outbox outbox, ConsoleHtml html, Clock clock) {
+        return new NoticePage(new NoticeTimeline(transactions), outbox, html, clock);
+    }
+
+    @BindToRegistry
+    public DeadlinesPage consoleDeadlines(Transactions transactions, Deadlines deadlines, ConsoleHtml html, Clock clock) {
+        return new DeadlinesPage(new DeadlineOverview(transactions, clock), deadlines, html);
     }
 
     @BindToRegistry

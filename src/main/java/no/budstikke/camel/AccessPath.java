@@ -17,7 +17,8 @@ public final class AccessPath {
             "offices", "journal", "case", "cases", "state", "gaps", "tasks", "ack", "alerts", "deadlines", "config",
             "reload", "erasure",
             "observe", "health", "live", "ready", "metrics", "info",
-            "console", "static", "console.css", "logg-inn", "logg-ut", "oppgaver", "varsler", "kvitter", "oidc", "start");
+            "console", "static", "console.css", "logg-inn", "logg-ut", "oppgaver", "varsler", "kvitter", "oidc", "start",
+            "meldinger", "frister", "send-pa-nytt", "avbryt");
 
     private static final Pattern OPAQUE = Pattern.compile(
             "[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{1,9}");
