@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.budstikke.auth.NewApiKey;
 import no.budstikke.config.CamelSettings;
+import no.budstikke.console.auth.ConsoleSettings;
 import no.budstikke.console.auth.NewUser;
 import no.budstikke.config.ConfigErrors;
 import no.budstikke.config.ConfigException;
@@ -110,6 +111,10 @@ public final class Budstikke {
         }
         try {
             ConfigFolder.check(Path.of(dir));
+            // The console's users file, as the start checks it when wiring the console.
+            HubSettings settings = CamelSettings.settings(CamelSettings.standalone(Path.of(dir, "application.properties"),
+                    "budstikke.config.dir", dir)).with("budstikke.config.dir", dir);
+            ConsoleWiring.users(settings, ConsoleSettings.from(settings));
         } catch (ConfigException e) {
             ConfigErrors.print("check", e, err);
             return ConfigErrors.EX_CONFIG;

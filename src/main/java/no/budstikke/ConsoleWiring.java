@@ -11,7 +11,9 @@ import no.budstikke.console.OidcSignIn;
 import no.budstikke.console.OverviewPage;
 import no.budstikke.console.StaticAssets;
 import no.budstikke.console.TasksPage;
+import no.budstikke.config.HubSettings;
 import no.budstikke.console.auth.ConsoleSettings;
+import no.budstikke.console.auth.ConsoleUsers;
 import no.budstikke.console.config.ConfigPage;
 import no.budstikke.console.config.LoadedConfig;
 import no.budstikke.console.journal.JournalPage;
@@ -23,7 +25,13 @@ import no.budstikke.console.auth.LoginThrottle;
 import no.budstikke.console.auth.Sessions;
 import no.budstikke.console.oidc.OidcLogin;
 import no.budstikke.console.oidc.OidcSettings;
+import no.budstikke.console.notice.DeadlinesPage;
+import no.budstikke.console.notice.NoticePage;
+import no.budstikke.console.notice.NoticesPage;
+import no.budstikke.deadline.Deadlines;
 import no.budstikke.delivery.OfficeBackoff;
+import no.budstikke.dispatch.config.Problems;
+import no.budstikke.startup.ProductionGuard;
 import no.budstikke.delivery.Outbox;
 import no.budstikke.delivery.task.Tasks;
 import no.budstikke.explain.Explain;
@@ -35,8 +43,11 @@ import no.budstikke.store.Journal;
 import no.budstikke.store.QuarantineStore;
 import no.budstikke.store.ConsoleLogins;
 import no.budstikke.store.ConsoleSessions;
+import no.budstikke.store.DeadlineOverview;
 import no.budstikke.store.FollowUpCounts;
+import no.budstikke.store.NoticeSearch;
 import no.budstikke.store.NoticeStore;
+import no.budstikke.store.NoticeTimeline;
 import no.budstikke.store.Transactions;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -62,9 +73,9 @@ public final class ConsoleWiring implements CamelConfiguration {
 
     /** The users file is read here, at start: a mistake in it stops the start with the file and the entry named. */
     @BindToRegistry
-    public LoginPage consoleLogin(CamelContext context, Sessions sessions, ConsoleHtml html, ConsoleSettings settings, Clock clock) {
-        LocalLogin login = new LocalLogin(ConsoleUsersFile.load(settings.usersFile()),
-                new LoginThrottle(clock, settings.loginFailures(), settings.loginWindow()));
+    public LoginPage consoleLogin(CamelContext context, Sessions sessions, ConsoleHtml html, HubSettings hub, ConsoleSettings settings,
+                                  Clock clock) {
+        LocalLogin login = new LocalLogin(users(hub, settings), new LoginThrottle(clock, settings.loginFailures(), settings.loginWindow()));
         return new LoginPage(login, sessions, html, oidcSettings(context).isPresent());
     }
 
@@ -73,6 +84,21 @@ public final class ConsoleWiring implements CamelConfiguration {
     public OidcSignIn consoleOidc(CamelContext context, Transactions transactions, Sessions sessions, ConsoleHtml html, Clock clock) {
         Optional<OidcSettings> settings = oidcSettings(context);
         return new OidcSignIn(settings, settings.map(s -> new OidcLogin(s, clock)), new ConsoleLogins(transactions), sessions, html);
+    }
+
+    /**
+     * Reads and checks the console's users file, with the production profile's refusal of the
+     * documented first login. Here, at the root, because the start-up checks may not import the
+     * console (the console imports what imports them).
+     *
+     * @throws no.budstikke.config.ConfigException naming the file, the entry and what is expected
+     */
+    static ConsoleUsers users(HubSettings hub, ConsoleSettings settings) {
+        ConsoleUsers users = ConsoleUsersFile.load(settings.usersFile());
+        Problems problems = new Problems();
+        ProductionGuard.consoleRefusals(hub, users.usingFirstLoginPassword(), settings.usersFile(), problems);
+        problems.throwIfAny("settings");
+        return users;
     }
 
     @BindToRegistry
@@ -89,6 +115,21 @@ public final class ConsoleWiring implements CamelConfiguration {
     @BindToRegistry
     public AlertsPage consoleAlerts(Alerts alerts, ConsoleHtml html) {
         return new AlertsPage(alerts, html);
+    }
+
+    @BindToRegistry
+    public NoticesPage consoleNotices(Transactions transactions, ConsoleHtml html) {
+        return new NoticesPage(new NoticeSearch(transactions), html);
+    }
+
+    @BindToRegistry
+    public NoticePage consoleNotice(Transactions transactions, Outbox outbox, ConsoleHtml html, Clock clock) {
+        return new NoticePage(new NoticeTimeline(transactions), outbox, html, clock);
+    }
+
+    @BindToRegistry
+    public DeadlinesPage consoleDeadlines(Transactions transactions, Deadlines deadlines, ConsoleHtml html, Clock clock) {
+        return new DeadlinesPage(new DeadlineOverview(transactions, clock), deadlines, html);
     }
 
     @BindToRegistry

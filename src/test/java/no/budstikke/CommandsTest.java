@@ -64,6 +64,22 @@ class CommandsTest {
     }
 
     @Test
+    void checkFindsAMistakeInTheConsoleUsersFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path copy = dir.resolve("config");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("config"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Path to = copy.resolve(java.nio.file.Path.of("config").relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(to);
+                else java.nio.file.Files.copy(f, to);
+            }
+        }
+        java.nio.file.Path users = copy.resolve("console-users.json");
+        java.nio.file.Files.writeString(users, java.nio.file.Files.readString(users).replace("\"ops-pii\"", "\"admin\""));
+        assertThat(command("check", "--config", copy.toString())).isEqualTo(78);
+        assertThat(err.toString(UTF_8)).contains(users + " at /users/0/roles/0: unknown role");
+    }
+
+    @Test
     void newUserRefusesAnUnknownRoleWithTheList() {
         assertThat(command("new-user", "kari", "admin")).isEqualTo(2);
         assertThat(err.toString(UTF_8)).contains("unknown role 'admin'", "staff, ops, ops-pii");

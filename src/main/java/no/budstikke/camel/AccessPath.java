@@ -18,6 +18,7 @@ public final class AccessPath {
             "reload", "erasure",
             "observe", "health", "live", "ready", "metrics", "info",
             "console", "static", "console.css", "logg-inn", "logg-ut", "oppgaver", "varsler", "kvitter", "oidc", "start",
+            "meldinger", "frister", "send-pa-nytt", "avbryt",
             "saksjournal", "karantene", "side", "oppsett");
 
     private static final Pattern OPAQUE = Pattern.compile(

@@ -1,6 +1,7 @@
 package no.budstikke.delivery;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,11 +13,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Senders {
 
+    /**
+     * How long the claim reads only the head of the queue after passing over the busy offices found
+     * nothing else to send. Passing over reads every routine row of those offices ahead of the first
+     * other one: with a backlog of tens of thousands to one office, a claim of hundreds of ms on H2,
+     * which would hold up every freed sender of that very office. The head still gives URGENT
+     * notices and the busy offices' next ones; routine notices of other offices queued behind the
+     * backlog wait this long at most.
+     */
+    static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Outbox outbox;
     private final Lanes lanes;
     private final Object signal = new Object();
     private boolean freed;
     private long lastClaim = System.nanoTime();
+    /** The busy offices a pass-over found nothing beyond, until {@link #rescanAt}. */
+    private Set<String> passedOverInVain = Set.of();
+    private long rescanAt;
 
     public Senders(Outbox outbox, Lanes lanes) {
         this.outbox = outbox;
@@ -43,7 +57,14 @@ public final class Senders {
     public List<Delivery> claim(int max) {
         int room = Math.min(max, lanes.free());
         if (room == 0) return List.of();
-        List<Delivery> claimed = outbox.claim(room, lanes.busyOffices(), lanes::pick);
+        Set<String> busy = lanes.busyOffices();
+        long now = System.nanoTime();
+        boolean passOver = !busy.isEmpty() && !(busy.equals(passedOverInVain) && now - rescanAt < 0);
+        List<Delivery> claimed = outbox.claim(room, passOver ? busy : Set.of(), lanes::pick);
+        if (passOver) {
+            passedOverInVain = claimed.isEmpty() ? busy : Set.of();
+            rescanAt = now + RESCAN_NANOS;
+        }
         claimed.forEach(d -> lanes.start(d.officeId(), d.priority()));
         return claimed;
     }

@@ -16,9 +16,6 @@ import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubFolders;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.KnownSettings;
-import no.budstikke.console.auth.ConsoleSettings;
-import no.budstikke.console.auth.ConsoleUsers;
-import no.budstikke.console.auth.ConsoleUsersFile;
 import no.budstikke.deadline.DeadlinesLoader;
 import no.budstikke.delivery.mail.MailComposer;
 import no.budstikke.delivery.mail.MailSettings;
@@ -34,7 +31,6 @@ import no.budstikke.tls.ListenerSettings;
 
 /**
  * The whole config folder, read and checked the way a start reads it: the settings, api-keys.json,
- * console-users.json,
  * the directory, the routing rules and the disclosure policies, deadlines.yaml, the mail
  * templates and retention.yaml. Every file is checked even when an earlier one is broken (except where one needs
  * another to be read), and every problem is reported in one {@link ConfigException}: one restart,
@@ -80,15 +76,11 @@ public final class ConfigFolder {
         InboxFolders inboxFolders = attempt(() -> InboxFolders.from(settings), failures);
         attempt(() -> ListenerSettings.from(settings, keys), failures);
         Retention retention = attempt(() -> RetentionLoader.load(configDir), failures);
-        // The console's users file: checked here so that 'check' finds its mistakes too; the console reads it again when wired.
-        ConsoleSettings console = attempt(() -> ConsoleSettings.from(settings), failures);
-        ConsoleUsers consoleUsers = console == null ? null : attempt(() -> ConsoleUsersFile.load(console.usersFile()), failures);
 
         // A deadline escalates to a mailbox setting of its own choosing: that setting is known too.
         Set<String> named = deadlines == null ? Set.of() : deadlines.stream().map(Deadline::escalateTo).collect(Collectors.toSet());
         Problems settingProblems = new Problems();
         SettingsCheck.check(given, KnownSettings.declared().and(named), settings, keys, apiKeysFile, settingProblems);
-        if (console != null) ProductionGuard.consoleRefusals(settings, consoleUsers, console.usersFile(), settingProblems);
         try {
             settingProblems.throwIfAny("settings");
         } catch (ConfigException e) {

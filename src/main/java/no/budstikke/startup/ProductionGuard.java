@@ -5,7 +5,6 @@ import java.util.List;
 import no.budstikke.alert.OpsMailbox;
 import no.budstikke.auth.ApiKeys;
 import no.budstikke.config.ConfigException;
-import no.budstikke.console.auth.ConsoleUsers;
 import no.budstikke.config.GivenSettings;
 import no.budstikke.config.HubSettings;
 import no.budstikke.config.Profile;
@@ -82,16 +81,13 @@ public final class ProductionGuard {
 
     /**
      * The console's users file may not hold the documented first login (docs/console.md) in
-     * production, under whatever name: its password is public. {@code users} may be null (not
-     * readable: reported on its own).
+     * production, under whatever name: its password is public. {@code firstLogins} names the entries
+     * whose password is the first login's; the console finds them (startup does not import it).
      */
-    public static void consoleRefusals(HubSettings settings, ConsoleUsers users, Path usersFile, Problems problems) {
-        if (settings.profile() != Profile.PRODUCTION || users == null) return;
-        List<String> firstLogins = users.usingFirstLoginPassword();
-        if (!firstLogins.isEmpty()) {
-            problems.add(new Source(usersFile.toString(), "/users", 0), "the production profile refuses the entries " + firstLogins
-                    + ", whose password is the documented first login's", "a password made by 'new-user' for each person");
-        }
+    public static void consoleRefusals(HubSettings settings, List<String> firstLogins, Path usersFile, Problems problems) {
+        if (settings.profile() != Profile.PRODUCTION || firstLogins.isEmpty()) return;
+        problems.add(new Source(usersFile.toString(), "/users", 0), "the production profile refuses the entries " + firstLogins
+                + ", whose password is the documented first login's", "a password made by 'new-user' for each person");
     }
 
     private static boolean inboxRootBound(HubSettings settings) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.budstikke.dispatch.Fixtures;
+import no.budstikke.testing.LogCapture;
 import no.budstikke.testing.TestClock;
 import no.budstikke.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class ConsoleBrowserIT {
         TestClock clock = TestClock.at("2026-11-20T20:20:00Z");
         // Nothing is delivered while the test runs, so that the event's notices wait where the overview shows them.
         Map<String, String> settings = Map.of("budstikke.tasks.poll-ms", "100", "budstikke.delivery.poll-ms", "3600000");
-        try (ConsoleHub console = ConsoleHub.start(dir, settings, clock)) {
+        try (LogCapture logs = LogCapture.attach(); ConsoleHub console = ConsoleHub.start(dir, settings, clock)) {
             TestHub hub = console.hub;
             screenshot("logg-inn", console, "/console/logg-inn");
             logIn(console, ConsoleHub.OPS_PII);
@@ -125,6 +126,10 @@ class ConsoleBrowserIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("Ingen åpne varsler."));
             JsonNode alert = list(hub, "/api/v1/alerts?state=all", "alerts").get(0);
             assertThat(alert.path("acknowledgedBy").asText()).isEqualTo("person:" + ConsoleHub.OPS_PII);
+
+            // The password, the note and the people to call stay out of the logs.
+            assertThat(logs.all()).doesNotContain(ConsoleHub.PASSWORD, "Ringte, fikk svar", "+4791234567", "+4722334455",
+                    "Kari Nordmann", "Per Hansen");
         }
     }
 

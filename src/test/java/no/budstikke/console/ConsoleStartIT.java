@@ -29,9 +29,14 @@ class ConsoleStartIT {
 
     @Test
     void productionRefusesTheShippedFirstLogin() {
-        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(TestDatabases.Kind.H2, dir));
+        // Everything else as production wants it, so that the first login is what stops the start.
+        Map<String, String> settings = TestHub.defaults(dir, TestDatabases.freshUrl(TestDatabases.Kind.POSTGRES, dir));
         settings.put("budstikke.console.users-file", Path.of("config/console-users.json").toAbsolutePath().toString());
         settings.put("budstikke.profile", "production");
+        settings.put("budstikke.delivery.sandbox", "false");
+        settings.put("budstikke.ops.mailbox", "Drift <drift@hub.test>");
+        settings.put("budstikke.intake.file.sources", "none");
+        settings.put("budstikke.http.trusted-proxies", "127.0.0.1");
         assertThat(startFailure(settings)).contains("console-users.json at /users: the production profile refuses the entries [drift]");
     }
 

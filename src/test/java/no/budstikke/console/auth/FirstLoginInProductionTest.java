@@ -25,7 +25,7 @@ class FirstLoginInProductionTest {
     @Test
     void productionRefusesTheShippedUsersFile() {
         Problems problems = new Problems();
-        ProductionGuard.consoleRefusals(profile("production"), ConsoleUsersFile.load(SHIPPED), SHIPPED, problems);
+        ProductionGuard.consoleRefusals(profile("production"), ConsoleUsersFile.load(SHIPPED).usingFirstLoginPassword(), SHIPPED, problems);
         assertThatThrownBy(() -> problems.throwIfAny("settings")).hasMessageContaining(SHIPPED.toString())
                 .hasMessageContaining("the production profile refuses the entries [drift]")
                 .hasMessageContaining("'new-user'")
@@ -38,18 +38,18 @@ class FirstLoginInProductionTest {
                 new ConsoleUsers.User("kari", Passwords.hash(ConsoleUsers.FIRST_LOGIN_PASSWORD), Set.of(Role.OPS)),
                 new ConsoleUsers.User("ola", Passwords.hash(Passwords.generate()), Set.of(Role.OPS))));
         Problems problems = new Problems();
-        ProductionGuard.consoleRefusals(profile("production"), users, SHIPPED, problems);
+        ProductionGuard.consoleRefusals(profile("production"), users.usingFirstLoginPassword(), SHIPPED, problems);
         assertThatThrownBy(() -> problems.throwIfAny("settings")).hasMessageContaining("[kari]").message().doesNotContain("ola");
     }
 
     @Test
     void theEmbeddedDefaultAndOwnPasswordsPass() {
         Problems embedded = new Problems();
-        ProductionGuard.consoleRefusals(profile("embedded"), ConsoleUsersFile.load(SHIPPED), SHIPPED, embedded);
+        ProductionGuard.consoleRefusals(profile("embedded"), ConsoleUsersFile.load(SHIPPED).usingFirstLoginPassword(), SHIPPED, embedded);
         assertThat(embedded.lines()).isEmpty();
         Problems own = new Problems();
         ProductionGuard.consoleRefusals(profile("production"), new ConsoleUsers(List.of(
-                new ConsoleUsers.User("kari", Passwords.hash(Passwords.generate()), Set.of(Role.OPS)))), SHIPPED, own);
+                new ConsoleUsers.User("kari", Passwords.hash(Passwords.generate()), Set.of(Role.OPS)))).usingFirstLoginPassword(), SHIPPED, own);
         assertThat(own.lines()).isEmpty();
     }
 }
