@@ -19,6 +19,11 @@ public record OutboxOutcome(String noticeId, int attempt, NoticeStatus status, S
         return new OutboxOutcome(noticeId, attempt, next.isPresent() ? NoticeStatus.FAILED : NoticeStatus.DEAD, null, detail, next, at);
     }
 
+    /** What {@code delivery_attempt.detail} holds: the office's receipt of a delivery, or the failure's name. */
+    String journalledDetail() {
+        return status == NoticeStatus.DELIVERED ? receipt : detail;
+    }
+
     /** What {@code delivery_attempt.outcome} says of it. */
     String journalled() {
         return switch (status) {

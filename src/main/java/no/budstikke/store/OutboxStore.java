@@ -102,7 +102,7 @@ public final class OutboxStore {
         transactions.inTransaction(tx -> {
             OutboxSql sql = tx.attach(OutboxSql.class);
             int[] journalled = sql.journalAttempts(ids(outcomes), each(outcomes, OutboxOutcome::attempt), NoticeStatus.SENDING,
-                    each(outcomes, OutboxOutcome::journalled), each(outcomes, OutboxOutcome::detail),
+                    each(outcomes, OutboxOutcome::journalled), each(outcomes, OutboxOutcome::journalledDetail),
                     each(outcomes, o -> o.next().orElse(null)), each(outcomes, OutboxOutcome::at));
             List<OutboxOutcome> held = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
