@@ -104,7 +104,7 @@ public final class ConsoleWiring implements CamelConfiguration {
     @BindToRegistry
     public OverviewPage consoleOverview(OfficeBackoff offices, NoticeStore notices, Transactions transactions, ConsoleHtml html,
                                         Clock clock) {
-        return new OverviewPage(offices, notices, new FollowUpCounts(transactions, clock), html, clock);
+        return new OverviewPage(offices, notices, new FollowUpCounts(transactions, clock), new DeadlineOverview(transactions, clock), html, clock);
     }
 
     @BindToRegistry

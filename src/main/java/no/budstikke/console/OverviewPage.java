@@ -9,13 +9,14 @@ import java.util.TreeMap;
 import no.budstikke.console.auth.Viewer;
 import no.budstikke.delivery.OfficeBackoff;
 import no.budstikke.http.HttpAnswer;
+import no.budstikke.store.DeadlineOverview;
 import no.budstikke.store.FollowUpCounts;
 import no.budstikke.store.NoticeStatus;
 import no.budstikke.store.NoticeStore;
 
 /**
  * Oversikt: each office's delivery state and backlog, dead letters, open alerts, overdue tasks and
- * deadlines at risk, from the stores the health check and the metrics read. Counts and office ids
+ * deadlines at risk or breached, from the stores the health check and the metrics read. Counts and office ids
  * only: nothing personal.
  */
 public final class OverviewPage {
@@ -26,11 +27,14 @@ public final class OverviewPage {
     private final OfficeBackoff offices;
     private final NoticeStore notices;
     private final FollowUpCounts counts;
+    private final DeadlineOverview deadlines;
     private final ConsoleHtml html;
     private final Clock clock;
 
-    public OverviewPage(OfficeBackoff offices, NoticeStore notices, FollowUpCounts counts, ConsoleHtml html, Clock clock) {
+    public OverviewPage(OfficeBackoff offices, NoticeStore notices, FollowUpCounts counts, DeadlineOverview deadlines, ConsoleHtml html,
+                        Clock clock) {
         this.offices = offices;
+        this.deadlines = deadlines;
         this.notices = notices;
         this.counts = counts;
         this.html = html;
@@ -43,7 +47,8 @@ public final class OverviewPage {
     }
 
     public record OverviewView(Frame frame, List<OfficeRow> offices, String deadLetters, long openAlerts, long tasksOpen,
-                               long tasksOverdue, long deadlinesRunning, long deadlinesAtRisk, String updatedAt) {
+                               long tasksOverdue, long deadlinesRunning, long deadlinesAtRisk, long deadlinesBreached,
+                               String updatedAt) {
     }
 
     public HttpAnswer show(Viewer viewer) {
@@ -69,7 +74,7 @@ public final class OverviewPage {
         return new OverviewView(Frame.of("Oversikt", "oversikt", viewer).refreshing(), new ArrayList<>(rows.values()),
                 dead >= DEAD_COUNTED ? DEAD_COUNTED + "+" : Integer.toString(dead),
                 sum(c.alertsOpen()), c.tasksOpen(), c.tasksOverdue(), sum(c.deadlinesRunning()), sum(c.deadlinesAtRisk()),
-                Times.shown(OffsetDateTime.now(clock)));
+                deadlines.overview(1).breached(), Times.shown(OffsetDateTime.now(clock)));
     }
 
     private static long sum(Map<String, Long> counts) {

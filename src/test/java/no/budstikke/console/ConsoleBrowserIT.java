@@ -91,7 +91,9 @@ class ConsoleBrowserIT {
             browser.navigate().refresh();
             String overview = browser.findElement(By.id("innhold")).getText();
             assertThat(overview).contains("police-oslo", "barnevern-oslo", "udi-region-ost");
-            assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("av 2 åpne");
+            assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("av 2 åpne")
+                    .containsPattern("\\d+\\s+frister i fare og \\d+ brutt, av 1 løpende");
+            assertThat(browser.findElement(By.partialLinkText("frister i fare")).getAttribute("href")).endsWith("/console/frister");
             screenshot("oversikt");
 
             // Tasks: a call acknowledged with a note, by keyboard.
