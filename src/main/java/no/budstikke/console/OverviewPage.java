@@ -70,11 +70,13 @@ public final class OverviewPage {
             }
         });
         FollowUpCounts.Counts c = counts.read();
+        // One count of each: an overdue run is breached, not also at risk (as the metrics, which count by state, would have it).
+        DeadlineOverview.Overview d = deadlines.overview(1);
         int dead = notices.list(List.of(NoticeStatus.DEAD), null, DEAD_COUNTED).size();
         return new OverviewView(Frame.of("Oversikt", "oversikt", viewer).refreshing(), new ArrayList<>(rows.values()),
                 dead >= DEAD_COUNTED ? DEAD_COUNTED + "+" : Integer.toString(dead),
-                sum(c.alertsOpen()), c.tasksOpen(), c.tasksOverdue(), sum(c.deadlinesRunning()), sum(c.deadlinesAtRisk()),
-                deadlines.overview(1).breached(), Times.shown(OffsetDateTime.now(clock)));
+                sum(c.alertsOpen()), c.tasksOpen(), c.tasksOverdue(), d.running(), d.atRisk(), d.breached(),
+                Times.shown(OffsetDateTime.now(clock)));
     }
 
     private static long sum(Map<String, Long> counts) {
