@@ -7,7 +7,7 @@ import no.budstikke.dispatch.config.ContractFields;
  * array indexes too; a name the sender chose (an unknown property, perhaps a person's name typed
  * where a field name belongs) and everything below it become {@value #MASK}.
  */
-final class MaskedPointer {
+public final class MaskedPointer {
 
     static final String MASK = "(masked)";
 
@@ -15,6 +15,11 @@ final class MaskedPointer {
     }
 
     static String of(String pointer) {
+        return of(pointer, MASK);
+    }
+
+    /** {@code pointer} with every name the sender chose, and all below it, shown as {@code mask}; "" for none. */
+    public static String of(String pointer, String mask) {
         if (pointer == null || pointer.isEmpty()) return "";
         String[] tokens = pointer.substring(1).split("/", -1);
         StringBuilder out = new StringBuilder();
@@ -32,7 +37,7 @@ final class MaskedPointer {
             } else {
                 masked = true;
             }
-            out.append('/').append(masked ? MASK : token);
+            out.append('/').append(masked ? mask : token);
         }
         return out.toString();
     }

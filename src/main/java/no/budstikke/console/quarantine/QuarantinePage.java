@@ -15,6 +15,7 @@ import no.budstikke.console.Frame;
 import no.budstikke.console.auth.Role;
 import no.budstikke.console.auth.Viewer;
 import no.budstikke.http.HttpAnswer;
+import no.budstikke.http.MaskedPointer;
 import no.budstikke.store.QuarantineEntry;
 import no.budstikke.store.QuarantineStore;
 
@@ -31,6 +32,8 @@ public final class QuarantinePage {
     static final String LIST = "quarantine/quarantine";
     static final String ENTRY = "quarantine/entry";
     private static final String FILE_CHANNEL = "file";
+    /** What ops without ops-pii see in place of a name the sender chose (in a pointer, or a dropped file's name). */
+    static final String HIDDEN = "(skjult)";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
@@ -104,10 +107,14 @@ public final class QuarantinePage {
     }
 
     private static EntryRow row(QuarantineEntry e, boolean personal) {
-        String sender = personal || !FILE_CHANNEL.equals(e.channel()) ? e.origin() : ContractPointer.MASK;
+        String sender = personal || !FILE_CHANNEL.equals(e.channel()) ? e.origin() : HIDDEN;
         List<Problem> problems = e.violations().stream().map(v -> new Problem(
-                personal ? (v.pointer().isEmpty() ? "/" : v.pointer()) : ContractPointer.masked(v.pointer()), v.message())).toList();
+                shownPointer(personal ? v.pointer() : MaskedPointer.of(v.pointer(), HIDDEN)), v.message())).toList();
         return new EntryRow(e.id(), shown(e.receivedAt()), e.channel(), sender, e.reason(), problems, e.rawSize(), e.truncated());
+    }
+
+    private static String shownPointer(String pointer) {
+        return pointer.isEmpty() ? "/" : pointer;
     }
 
     private static boolean personal(Viewer viewer) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import no.budstikke.http.MaskedPointer;
 import org.junit.jupiter.api.Test;
 
 /** How quarantined bytes become the text ops-pii read, and how problem pointers are masked for ops. */
@@ -24,9 +25,9 @@ class QuarantineTextTest {
 
     @Test
     void contractNamesAreKeptAndANameTheSenderChoseIsMasked() {
-        assertThat(ContractPointer.masked("/data/person/dufNumber")).isEqualTo("/data/person/dufNumber");
-        assertThat(ContractPointer.masked("/data/person/Amina Hassan")).isEqualTo("/data/person/(skjult)");
-        assertThat(ContractPointer.masked("/data/Amina/givenName")).isEqualTo("/data/(skjult)/(skjult)");
-        assertThat(ContractPointer.masked("")).isEqualTo("/");
+        assertThat(MaskedPointer.of("/data/person/dufNumber", QuarantinePage.HIDDEN)).isEqualTo("/data/person/dufNumber");
+        assertThat(MaskedPointer.of("/data/person/Amina Hassan", QuarantinePage.HIDDEN)).isEqualTo("/data/person/(skjult)");
+        assertThat(MaskedPointer.of("/data/Amina/givenName", QuarantinePage.HIDDEN)).isEqualTo("/data/(skjult)/(skjult)");
+        assertThat(MaskedPointer.of("", QuarantinePage.HIDDEN)).isEmpty();
     }
 }
