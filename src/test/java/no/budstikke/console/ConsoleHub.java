@@ -2,19 +2,15 @@ package no.budstikke.console;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import no.budstikke.console.auth.Passwords;
 import no.budstikke.testing.TestDatabases;
+import no.budstikke.testing.ConsoleClient;
 import no.budstikke.testing.TestHub;
 
 /**
@@ -29,10 +25,10 @@ final class ConsoleHub implements AutoCloseable {
     static final String PASSWORD = "riktig-hest-batteri-stift";
 
     final TestHub hub;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ConsoleClient http;
 
     private ConsoleHub(TestHub hub) {
+        this.http = new ConsoleClient(hub);
         this.hub = hub;
     }
 
@@ -69,48 +65,29 @@ final class ConsoleHub implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String sessionCookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
-        if (sessionCookie != null) b.header("Cookie", sessionCookie);
-        return send(b.build());
+        return http.get(path, sessionCookie);
     }
 
     HttpResponse<String> post(String path, String sessionCookie, Map<String, String> form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
-        if (sessionCookie != null) b.header("Cookie", sessionCookie);
-        return send(b.build());
+        return http.post(path, sessionCookie, form);
     }
 
     /** Logs in and returns the Cookie header value that carries the session. */
     String login(String name) {
-        HttpResponse<String> r = post("/console/logg-inn", null, Map.of("navn", name, "passord", PASSWORD));
-        if (r.statusCode() != 303) throw new IllegalStateException("login answered " + r.statusCode());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return http.login(name, PASSWORD);
     }
 
     /** The CSRF token in a page's forms. */
     static String csrf(String html) {
-        var m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"").matcher(html);
-        if (!m.find()) throw new IllegalStateException("no CSRF token on the page");
-        return m.group(1);
+        return ConsoleClient.csrf(html);
     }
 
     static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return ConsoleClient.encode(form);
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return http.send(request);
     }
 
     @Override

@@ -4,21 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import no.budstikke.console.auth.Passwords;
 import no.budstikke.testing.TestDatabases;
+import no.budstikke.testing.ConsoleClient;
 import no.budstikke.testing.TestHub;
 
 /**
@@ -36,13 +30,12 @@ public final class PagesConsole implements AutoCloseable {
     public static final String NAME = "Amina Hassan";
     public static final Path MISSING = Path.of("examples/events/missing.json");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
 
     public final TestHub hub;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ConsoleClient http;
 
     private PagesConsole(TestHub hub) {
+        this.http = new ConsoleClient(hub);
         this.hub = hub;
     }
 
@@ -80,44 +73,24 @@ public final class PagesConsole implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
-        if (cookie != null) b.header("Cookie", cookie);
-        return send(b.build());
+        return http.get(path, cookie);
     }
 
     public HttpResponse<String> post(String path, String cookie, Map<String, String> form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"))));
-        if (cookie != null) b.header("Cookie", cookie);
-        return send(b.build());
+        return http.post(path, cookie, form);
     }
 
     /** Logs in; the Cookie header value that carries the session. */
     public String login(String name) {
-        HttpResponse<String> r = post("/console/logg-inn", null, Map.of("navn", name, "passord", PASSWORD));
-        if (r.statusCode() != 303) throw new IllegalStateException("login answered " + r.statusCode());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return http.login(name, PASSWORD);
     }
 
     public static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) throw new IllegalStateException("no CSRF token on the page");
-        return m.group(1);
+        return ConsoleClient.csrf(html);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return http.send(request);
     }
 
     @Override

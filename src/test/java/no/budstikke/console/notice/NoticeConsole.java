@@ -13,21 +13,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import no.budstikke.console.auth.Passwords;
 import no.budstikke.testing.TestDatabases;
+import no.budstikke.testing.ConsoleClient;
 import no.budstikke.testing.TestHub;
 import no.budstikke.testing.TestOffices;
 
@@ -46,15 +41,14 @@ final class NoticeConsole implements AutoCloseable {
     /** The case of examples/events/missing.json: never to be shown on the notice or deadline pages. */
     static final String MISSING_DUF = "201912345678";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
 
     final WireMockServer office;
     final TestHub hub;
+    private final ConsoleClient http;
     private String lastEventKey;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private NoticeConsole(WireMockServer office, TestHub hub) {
+        this.http = new ConsoleClient(hub);
         this.office = office;
         this.hub = hub;
     }
@@ -125,45 +119,25 @@ final class NoticeConsole implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String sessionCookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
-        if (sessionCookie != null) b.header("Cookie", sessionCookie);
-        return send(b.build());
+        return http.get(path, sessionCookie);
     }
 
     HttpResponse<String> post(String path, String sessionCookie, Map<String, String> form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"))));
-        if (sessionCookie != null) b.header("Cookie", sessionCookie);
-        return send(b.build());
+        return http.post(path, sessionCookie, form);
     }
 
     /** Logs in and returns the Cookie header value that carries the session. */
     String login(String name) {
-        HttpResponse<String> r = post("/console/logg-inn", null, Map.of("navn", name, "passord", PASSWORD));
-        if (r.statusCode() != 303) throw new IllegalStateException("login answered " + r.statusCode());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return http.login(name, PASSWORD);
     }
 
     /** The CSRF token in a page's forms. */
     static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) throw new IllegalStateException("no CSRF token on the page");
-        return m.group(1);
+        return ConsoleClient.csrf(html);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return http.send(request);
     }
 
     @Override
