@@ -1,5 +1,6 @@
 package no.budstikke.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,5 +94,33 @@ public final class Setting<T> {
     @Override
     public String toString() {
         return key;
+    }
+
+    /**
+     * The value of a whole-number setting; when it is not a number from {@code min} to {@code max},
+     * the problem is added to {@code problems} and the default returned, so that every problem of a
+     * group of settings is reported at once.
+     */
+    public static int within(HubSettings settings, Setting<Integer> setting, int min, int max, List<String> problems) {
+        try {
+            int v = setting.in(settings);
+            if (v < min || v > max) problems.add("setting '" + setting + "' must lie between " + min + " and " + max + ", got " + v);
+            return v;
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return setting.defaultValue().orElseThrow();
+        }
+    }
+
+    /** As {@link #within} for a size in bytes, which must lie between 1KiB and 10MiB. */
+    public static long sizeWithin(HubSettings settings, Setting<Long> setting, List<String> problems) {
+        try {
+            long v = setting.in(settings);
+            if (v < 1024 || v > 10 * 1024 * 1024) problems.add("setting '" + setting + "' must lie between 1KiB and 10MiB");
+            return v;
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return setting.defaultValue().orElseThrow();
+        }
     }
 }

@@ -64,18 +64,12 @@ public record MaskinportenSettings(String issuer, String audience, String scope,
         }
         URL jwks = jwks(s, configDir, errors);
         Path consumers = CONSUMERS_FILE.given(s).map(Path::of).orElse(configDir.resolve("maskinporten.json"));
-        int skew = bounded(s, CLOCK_SKEW_SECONDS, 0, MAX_SKEW_SECONDS, errors);
+        int skew = Setting.within(s, CLOCK_SKEW_SECONDS, 0, MAX_SKEW_SECONDS, errors);
         Set<JWSAlgorithm> algorithms = algorithms(ALGORITHMS.in(s), errors);
-        int timeout = bounded(s, JWKS_TIMEOUT_MS, 100, 60_000, errors);
-        long maxBytes = JWKS_MAX_BYTES.defaultValue().orElseThrow();
-        try {
-            maxBytes = JWKS_MAX_BYTES.in(s);
-            if (maxBytes < 1024 || maxBytes > 10 * 1024 * 1024) errors.add("setting '" + P + "jwks-max-bytes' must lie between 1KiB and 10MiB");
-        } catch (ConfigException e) {
-            errors.add(e.getMessage());
-        }
-        int minRefresh = bounded(s, JWKS_MIN_REFRESH_MS, 1_000, 3_600_000, errors);
-        int cache = bounded(s, JWKS_CACHE_MS, 10_000, 86_400_000, errors);
+        int timeout = Setting.within(s, JWKS_TIMEOUT_MS, 100, 60_000, errors);
+        long maxBytes = Setting.sizeWithin(s, JWKS_MAX_BYTES, errors);
+        int minRefresh = Setting.within(s, JWKS_MIN_REFRESH_MS, 1_000, 3_600_000, errors);
+        int cache = Setting.within(s, JWKS_CACHE_MS, 10_000, 86_400_000, errors);
         if (cache <= minRefresh) {
             errors.add("setting '" + P + "jwks-cache-ms' must be longer than " + P + "jwks-min-refresh-ms");
         }
@@ -117,16 +111,6 @@ public record MaskinportenSettings(String issuer, String audience, String scope,
         }
     }
 
-    private static int bounded(HubSettings s, Setting<Integer> setting, int min, int max, List<String> errors) {
-        try {
-            int v = setting.in(s);
-            if (v < min || v > max) errors.add("setting '" + setting + "' must lie between " + min + " and " + max + ", got " + v);
-            return v;
-        } catch (ConfigException e) {
-            errors.add(e.getMessage());
-            return setting.defaultValue().orElseThrow();
-        }
-    }
 
     private static Set<JWSAlgorithm> algorithms(String list, List<String> errors) {
         Set<JWSAlgorithm> chosen = new LinkedHashSet<>();

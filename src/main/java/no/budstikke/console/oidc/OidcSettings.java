@@ -94,16 +94,10 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Cli
         }
         Map<String, Set<String>> roleValues = new LinkedHashMap<>();
         ROLE_VALUES.forEach((role, setting) -> roleValues.put(role, roleValues(setting, setting.given(s).orElse(role), errors)));
-        int timeout = bounded(s, TIMEOUT_MS, 100, 60_000, errors);
-        long maxBytes = MAX_BYTES.defaultValue().orElseThrow();
-        try {
-            maxBytes = MAX_BYTES.in(s);
-            if (maxBytes < 1024 || maxBytes > 10 * 1024 * 1024) errors.add("setting '" + MAX_BYTES + "' must lie between 1KiB and 10MiB");
-        } catch (ConfigException e) {
-            errors.add(e.getMessage());
-        }
-        int skew = bounded(s, CLOCK_SKEW_SECONDS, 0, 300, errors);
-        int login = bounded(s, LOGIN_MINUTES, 1, 60, errors);
+        int timeout = Setting.within(s, TIMEOUT_MS, 100, 60_000, errors);
+        long maxBytes = Setting.sizeWithin(s, MAX_BYTES, errors);
+        int skew = Setting.within(s, CLOCK_SKEW_SECONDS, 0, 300, errors);
+        int login = Setting.within(s, LOGIN_MINUTES, 1, 60, errors);
         if (!errors.isEmpty()) throw new ConfigException(String.join("\n", errors));
         return Optional.of(new OidcSettings(issuer, clientId, secret, auth, redirect, scopes, roleClaim, nameClaim,
                 Map.copyOf(roleValues), Duration.ofMillis(timeout), (int) maxBytes, Duration.ofSeconds(skew), Duration.ofMinutes(login)));
@@ -164,16 +158,6 @@ public record OidcSettings(URI issuer, String clientId, String clientSecret, Cli
         return Set.copyOf(values);
     }
 
-    private static int bounded(HubSettings s, Setting<Integer> setting, int min, int max, List<String> errors) {
-        try {
-            int v = setting.in(s);
-            if (v < min || v > max) errors.add("setting '" + setting + "' must lie between " + min + " and " + max + ", got " + v);
-            return v;
-        } catch (ConfigException e) {
-            errors.add(e.getMessage());
-            return setting.defaultValue().orElseThrow();
-        }
-    }
 
     private static Map<String, Setting<String>> roleSettings() {
         Map<String, Setting<String>> m = new LinkedHashMap<>();
